@@ -1,0 +1,162 @@
+"""News about union work: the news index and the articles."""
+
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models.pages import BasePage, HeroImageMixin, InDepartmentMixin
+from cms.models.tags import TaggedPageBase
+from cms.utils import attach_departments, paginate
+
+
+class NewsIndexPage(BasePage):
+    """Tin tức: every article of the site, the board's and the departments', newest first."""
+
+    intro = models.TextField(
+        "giới thiệu", blank=True, help_text="Một câu dưới tiêu đề trang tin tức."
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count_per_parent = 1
+    template = "pages/news_index_page.html"
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "trang tin tức"
+        verbose_name_plural = "trang tin tức"
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = paginate(request, self.articles())
+        attach_departments(page_obj.object_list)
+        context["articles"] = page_obj
+        return context
+
+
+class ArticlePageTag(TaggedPageBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
+    """A news story. Department editors write under their department; the board under Tin tức."""
+
+    date = models.DateField(
+        "ngày đăng",
+        default=timezone.localdate,
+        help_text="Ngày hiện trên bài; dùng để xếp thứ tự tin.",
+    )
+    lead = models.TextField(
+        "sa-pô",
+        help_text="Đoạn mở đầu in đậm, hai ba câu: ai, làm gì, ở đâu, khi nào.",
+    )
+    body = StreamField(BodyBlock(), verbose_name="nội dung")
+    byline = models.CharField(
+        "tác giả",
+        max_length=160,
+        blank=True,
+        help_text="Tên người viết hiện trên bài, ví dụ: Nguyễn Thị Lan – CĐBP Khoa Toán.",
+    )
+    campaign = models.ForeignKey(
+        "home.CampaignPage",
+        verbose_name="chiến dịch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="Đợt tuyên truyền mà bài viết thuộc về, nếu có.",
+    )
+    tags = ClusterTaggableManager("thẻ", through=ArticlePageTag, blank=True)
+
+    parent_page_types = ["articles.NewsIndexPage", "cms.DepartmentPage"]
+    subpage_types = []
+    template = "pages/article_page.html"
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.SearchField("byline"),
+        index.FilterField("date"),
+        index.FilterField("campaign"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        *HeroImageMixin.hero_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("byline"), FieldPanel("campaign"), FieldPanel("tags")],
+            heading="Thông tin bài",
+        ),
+        InlinePanel("related_links", label="Bài liên quan", max_num=6),
+    ]
+
+    class Meta:
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+
+    def get_search_description(self):
+        return self.search_description or self.lead
+
+    def related_articles(self):
+        """Chosen related articles, else the latest of the same campaign or sharing a tag."""
+        chosen = [
+            link.page
+            for link in self.related_links.select_related("page__hero_image")
+            if link.page.live
+        ]
+        if chosen:
+            return chosen
+        others = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .select_related("hero_image")
+            .order_by("-date", "-pk")
+        )
+        if self.campaign_id:
+            others = others.filter(campaign_id=self.campaign_id)
+        else:
+            tag_ids = [tag.pk for tag in self.tags.all()]
+            if not tag_ids:
+                return []
+            others = others.filter(tagged_items__tag_id__in=tag_ids).distinct()
+        return list(others[:3])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles()
+        return context
+
+
+class ArticleRelatedLink(Orderable):
+    source = ParentalKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        ArticlePage,
+        verbose_name="bài viết",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Một bài viết khác nên đọc tiếp.",
+    )
+
+    panels = [FieldPanel("page")]

@@ -1,0 +1,16 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from exemplars.models import ExemplarCategory
+
+
+class ExemplarCategoryViewSet(SnippetViewSet):
+    model = ExemplarCategory
+    icon = "tag"
+    menu_label = "Danh hiệu gương sáng"
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+    list_export = ["name", "slug", "description"]
+
+
+register_snippet(ExemplarCategoryViewSet)

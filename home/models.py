@@ -1,0 +1,287 @@
+"""The front page and the campaign landing pages."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import SectionBlock
+from cms.models.pages import BasePage, HeroImageMixin
+from cms.models.tags import TaggedPageBase
+from cms.utils import attach_departments
+
+
+class HomePage(BasePage):
+    """The union's front page: lead story, latest news, exemplars, the current campaign."""
+
+    intro = models.CharField(
+        "lời chào",
+        max_length=255,
+        blank=True,
+        help_text="Một câu dưới tên công đoàn, ví dụ: Trang tin của Công đoàn trường.",
+    )
+    lead_article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name="tin tiêu điểm",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống: tin mới nhất được đưa lên đầu.",
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "articles.NewsIndexPage",
+        "exemplars.ExemplarIndexPage",
+        "home.CampaignIndexPage",
+        "cms.DepartmentIndexPage",
+        "cms.StandardPage",
+    ]
+    template = "pages/home_page.html"
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("lead_article"),
+        InlinePanel("quick_links", label="Lối tắt", max_num=6),
+    ]
+
+    class Meta:
+        verbose_name = "trang chủ"
+        verbose_name_plural = "trang chủ"
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.models import ArticlePage
+        from exemplars.models import ExemplarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("hero_image", "campaign")
+            .order_by("-date", "-pk")
+        )
+        lead = self.lead_article if self.lead_article_id and self.lead_article.live else None
+        latest = list(articles.exclude(pk=lead.pk)[:6] if lead else articles[:7])
+        if lead is None and latest:
+            lead = latest.pop(0)
+        attach_departments([p for p in [lead, *latest] if p])
+        context["lead_article"] = lead
+        context["latest_articles"] = latest
+        context["featured_exemplars"] = (
+            ExemplarPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("portrait", "category")
+            .order_by("-year_recognised", "-first_published_at")[:4]
+        )
+        context["campaign"] = CampaignPage.current_or_next(self.locale_id)
+        context["quick_links"] = self.quick_links.select_related("page")
+        return context
+
+
+class HomeQuickLink(Orderable):
+    """A shortcut on the front page: documents, surveys, Q&A …"""
+
+    home = ParentalKey(HomePage, related_name="quick_links", on_delete=models.CASCADE)
+    label = models.CharField("tên", max_length=60, help_text="Ví dụ: Văn bản, Khảo sát, Hỏi đáp.")
+    description = models.CharField(
+        "mô tả", max_length=160, blank=True, help_text="Một dòng giải thích lối tắt dẫn tới đâu."
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="trang",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Trang trong site; hoặc điền địa chỉ bên ngoài.",
+    )
+    external_url = models.URLField("địa chỉ bên ngoài", blank=True, help_text="Ví dụ: e-office.")
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("description"),
+        FieldPanel("page"),
+        FieldPanel("external_url"),
+    ]
+
+    def clean(self):
+        if bool(self.page_id) == bool(self.external_url):
+            raise ValidationError("Chọn một trang trong site hoặc nhập một địa chỉ bên ngoài.")
+
+    @property
+    def url(self):
+        return self.page.localized.url if self.page_id else self.external_url
+
+
+class CampaignIndexPage(BasePage):
+    """The list of campaigns: those running now, those coming, and past ones."""
+
+    intro = RichTextField(
+        "giới thiệu",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Một đoạn ngắn về các đợt cao điểm tuyên truyền.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.CampaignPage"]
+    max_count_per_parent = 1
+    template = "pages/campaign_index_page.html"
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "danh sách chiến dịch"
+        verbose_name_plural = "danh sách chiến dịch"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        campaigns = CampaignPage.objects.child_of(self).live().public().select_related("hero_image")
+        context["current_campaigns"] = campaigns.filter(
+            start_date__lte=today, end_date__gte=today
+        ).order_by("end_date")
+        context["upcoming_campaigns"] = campaigns.filter(start_date__gt=today).order_by(
+            "start_date"
+        )
+        context["past_campaigns"] = campaigns.filter(end_date__lt=today).order_by("-end_date")
+        return context
+
+
+class CampaignPageTag(TaggedPageBase):
+    content_object = ParentalKey(
+        "home.CampaignPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class CampaignPage(HeroImageMixin, BasePage):
+    """A landing page for a peak campaign (20/11, Workers' Month …) and everything linked to it."""
+
+    theme = models.CharField(
+        "chủ đề",
+        max_length=255,
+        help_text="Khẩu hiệu hoặc chủ đề của đợt, ví dụ: Tri ân thầy cô – Lan tỏa yêu thương.",
+    )
+    start_date = models.DateField("ngày bắt đầu", help_text="Ngày bắt đầu đợt tuyên truyền.")
+    end_date = models.DateField("ngày kết thúc", help_text="Ngày kết thúc đợt tuyên truyền.")
+    key_date = models.DateField(
+        "ngày cao điểm",
+        null=True,
+        blank=True,
+        help_text="Ngày chính của đợt, ví dụ 20/11; hiện đếm ngược trên trang chủ.",
+    )
+    summary = models.TextField(
+        "tóm tắt", help_text="Hai ba câu về mục đích của đợt, hiện trên thẻ và khi chia sẻ."
+    )
+    sections = StreamField(SectionBlock(), verbose_name="các phần", blank=True)
+    tags = ClusterTaggableManager("thẻ", through=CampaignPageTag, blank=True)
+
+    parent_page_types = ["home.CampaignIndexPage"]
+    subpage_types = []
+    template = "pages/campaign_page.html"
+    search_fields = Page.search_fields + [
+        index.SearchField("theme", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("sections"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("theme"),
+        FieldRowPanel(
+            [FieldPanel("start_date"), FieldPanel("key_date"), FieldPanel("end_date")],
+            heading="Thời gian",
+        ),
+        FieldPanel("summary"),
+        *HeroImageMixin.hero_panels,
+        FieldPanel("sections"),
+        FieldPanel("tags"),
+    ]
+
+    class Meta:
+        verbose_name = "chiến dịch"
+        verbose_name_plural = "chiến dịch"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "Ngày kết thúc phải sau ngày bắt đầu."
+        if (
+            self.key_date
+            and self.start_date
+            and self.end_date
+            and not self.start_date <= self.key_date <= self.end_date
+        ):
+            errors["key_date"] = "Ngày cao điểm phải nằm trong thời gian của đợt."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def status(self):
+        today = timezone.localdate()
+        if self.start_date > today:
+            return "upcoming"
+        if self.end_date < today:
+            return "past"
+        return "current"
+
+    @property
+    def status_label(self):
+        return {"upcoming": "Sắp diễn ra", "past": "Đã kết thúc", "current": "Đang diễn ra"}[
+            self.status
+        ]
+
+    @property
+    def days_to_key_date(self):
+        if not self.key_date:
+            return None
+        days = (self.key_date - timezone.localdate()).days
+        return days if days >= 0 else None
+
+    @classmethod
+    def current_or_next(cls, locale_id=None):
+        """The campaign running today (ending soonest), else the next one to start."""
+        today = timezone.localdate()
+        campaigns = cls.objects.live().public().select_related("hero_image")
+        if locale_id:
+            campaigns = campaigns.filter(locale_id=locale_id)
+        current = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
+        upcoming = campaigns.filter(
+            start_date__gt=today, start_date__lte=today + datetime.timedelta(days=366)
+        ).order_by("start_date")
+        return current.first() or upcoming.first()
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.models import ArticlePage
+        from exemplars.models import ExemplarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = list(
+            ArticlePage.objects.live()
+            .public()
+            .filter(campaign=self)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")[:24]
+        )
+        context["campaign_articles"] = attach_departments(articles)
+        context["campaign_exemplars"] = (
+            ExemplarPage.objects.live()
+            .public()
+            .filter(campaign=self)
+            .select_related("portrait", "category")
+            .order_by("title")
+        )
+        return context
