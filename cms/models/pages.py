@@ -142,6 +142,34 @@ class DepartmentPage(BasePage):
         help_text="Ảnh tập thể hoặc ảnh toà nhà của đơn vị.",
     )
 
+    editors_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name="nhóm biên tập viên",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="edited_department",
+    )
+    heads_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name="nhóm trưởng công đoàn bộ phận",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="headed_department",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name="thư mục ảnh và tài liệu",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="department",
+    )
+
     parent_page_types = ["cms.DepartmentIndexPage"]
     subpage_types = ["articles.ArticlePage", "exemplars.ExemplarPage", "cms.StandardPage"]
     template = "pages/department_page.html"
