@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Lan Tỏa"
+
+    def ready(self):
+        from cms import signals  # noqa: F401

@@ -1,5 +1,15 @@
 from .pages import DepartmentIndexPage, DepartmentPage, StandardPage
 from .settings import SiteSettings
 from .tags import Tag
+from .workflow import BoardApprovalTask, DepartmentReviewTask, TakedownRequest
 
-__all__ = ["DepartmentIndexPage", "DepartmentPage", "SiteSettings", "StandardPage", "Tag"]
+__all__ = [
+    "BoardApprovalTask",
+    "DepartmentIndexPage",
+    "DepartmentPage",
+    "DepartmentReviewTask",
+    "SiteSettings",
+    "StandardPage",
+    "Tag",
+    "TakedownRequest",
+]

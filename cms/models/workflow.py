@@ -1,0 +1,258 @@
+"""The two review steps of "Quy trình duyệt tin bài" and the rules they share.
+
+Step 1 goes to the head group of the page's department and passes on by itself when there is
+nobody to review there; step 2 is the communications board. At both steps nobody approves
+their own work, an action on a task that someone else has just finished does nothing (two
+moderators clicking at once publish once), and exemplar profiles cannot be approved until the
+person's consent, the basis of the recognition and the photo's rights are on record.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
+
+APPROVE_ACTIONS = [
+    ("reject", _("Request changes"), True),
+    ("approve", _("Approve"), False),
+    ("approve", _("Approve with comment"), True),
+]
+
+
+def department_of(page):
+    """The DepartmentPage above ``page`` (None for the board's own pages)."""
+    from cms.models import DepartmentPage
+
+    return DepartmentPage.objects.ancestor_of(page).select_related("heads_group").first()
+
+
+def authors_of(task_state_or_page):
+    """Users who submitted or last edited what is under review: they may not approve it."""
+    if isinstance(task_state_or_page, TaskState):
+        task_state = task_state_or_page
+    else:
+        task_state = task_state_or_page.current_workflow_task_state
+    if task_state is None:
+        return set()
+    return {
+        user_id
+        for user_id in (task_state.workflow_state.requested_by_id, task_state.revision.user_id)
+        if user_id
+    }
+
+
+def verification_problems(page):
+    """What an exemplar still lacks before it may be approved (empty for other pages)."""
+    from exemplars.models import ExemplarPage
+
+    page = page.specific_deferred if isinstance(page, Page) else page
+    if not isinstance(page, ExemplarPage):
+        return []
+    revision = page.get_latest_revision()
+    page = revision.as_object() if revision else page
+    problems = []
+    if not page.consent_recorded:
+        problems.append("chưa ghi nhận sự đồng ý của người được nêu gương")
+    if not (page.decision_number and page.issuing_body) and not page.nominating_unit:
+        problems.append(
+            "chưa có căn cứ ghi nhận (số quyết định và cơ quan ban hành, hoặc đơn vị đề cử)"
+        )
+    if not page.photo_rights_recorded:
+        problems.append("chưa ghi nhận quyền sử dụng ảnh")
+    return problems
+
+
+class ReviewRulesMixin:
+    """Shared by both steps: no self-approval, act once, the exemplar verification gate."""
+
+    def get_actions(self, obj, user):
+        if not self.user_can_review(obj, user):
+            return []
+        return APPROVE_ACTIONS
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name not in {"approve", "reject"}:
+            return None
+        page = task_state.workflow_state.content_object
+        if not self.user_can_review(page, user):
+            return None
+        if action_name == "approve" and verification_problems(page):
+            return reverse("lantoa_verification_refused", args=[page.pk])
+        # Claim the task with one conditional UPDATE: of two moderators acting at the same
+        # moment, the second finds it already claimed and changes nothing.
+        claimed = TaskState.objects.filter(
+            pk=task_state.pk, status=TaskState.STATUS_IN_PROGRESS, finished_at__isnull=True
+        ).update(finished_at=timezone.now())
+        if not claimed:
+            return None
+        task_state.refresh_from_db()
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class DepartmentReviewTask(ReviewRulesMixin, Task):
+    """Step 1: the head group of the page's department reviews it."""
+
+    class Meta:
+        verbose_name = "duyệt của công đoàn bộ phận"
+        verbose_name_plural = "duyệt của công đoàn bộ phận"
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Trưởng công đoàn bộ phận của trang duyệt trước; trang không thuộc công đoàn bộ "
+            "phận nào, hoặc đơn vị chưa có trưởng, tự động qua bước này."
+        )
+
+    def reviewers(self, page, task_state=None):
+        """Active heads of the page's department, less whoever wrote what is under review."""
+        department = department_of(page)
+        if department is None or department.heads_group_id is None:
+            return get_user_model().objects.none()
+        authors = authors_of(task_state) if task_state else authors_of(page)
+        return department.heads_group.user_set.filter(is_active=True).exclude(pk__in=authors)
+
+    def user_can_review(self, obj, user):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return user.pk not in authors_of(obj)
+        return self.reviewers(obj).filter(pk=user.pk).exists()
+
+    def start(self, workflow_state, user=None):
+        page = workflow_state.content_object
+        revision = page.get_latest_revision()
+        authors = {workflow_state.requested_by_id, revision.user_id if revision else None}
+        department = department_of(page)
+        has_reviewer = (
+            department is not None
+            and department.heads_group_id is not None
+            and department.heads_group.user_set.filter(is_active=True)
+            .exclude(pk__in=[a for a in authors if a])
+            .exists()
+        )
+        if has_reviewer:
+            return super().start(workflow_state, user=user)
+        return TaskState.objects.create(
+            workflow_state=workflow_state,
+            revision=revision,
+            task=self,
+            status=TaskState.STATUS_SKIPPED,
+            finished_at=timezone.now(),
+            comment="Tự động chuyển bước: không có trưởng công đoàn bộ phận để duyệt.",
+        )
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_can_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        """While in review, only the department's heads and the board may edit."""
+        if user.is_superuser or _is_board(user):
+            return False
+        department = department_of(obj)
+        return not (department and user.groups.filter(pk=department.heads_group_id).exists())
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from cms.models import DepartmentPage
+
+        states = TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states.exclude(workflow_state__requested_by=user)
+        departments = DepartmentPage.objects.filter(heads_group__in=user.groups.all())
+        if not departments.exists():
+            return TaskState.objects.none()
+        pages = Page.objects.none()
+        for department in departments:
+            pages = pages | Page.objects.descendant_of(department)
+        page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
+        return (
+            states.filter(workflow_state__object_id__in=page_ids)
+            .exclude(workflow_state__requested_by=user)
+            .exclude(revision__user=user)
+        )
+
+
+def _is_board(user):
+    from cms import roles
+
+    return user.groups.filter(name=roles.COMMUNICATIONS).exists()
+
+
+class BoardApprovalTask(ReviewRulesMixin, AbstractGroupApprovalTask):
+    """Step 2: the communications board gives the final approval, which publishes."""
+
+    class Meta:
+        verbose_name = "duyệt của Ban Tuyên giáo – Truyền thông"
+        verbose_name_plural = "duyệt của Ban Tuyên giáo – Truyền thông"
+
+    @classmethod
+    def get_description(cls):
+        return "Thành viên các nhóm đã chọn duyệt lần cuối; duyệt là đăng (hoặc hẹn giờ đăng)."
+
+    def user_can_review(self, obj, user):
+        if not user.is_active or user.pk in authors_of(obj):
+            return False
+        return user.is_superuser or self._user_in_groups(user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return (
+            super()
+            .get_task_states_user_can_moderate(user, **kwargs)
+            .exclude(workflow_state__requested_by=user)
+            .exclude(revision__user=user)
+        )
+
+
+class TakedownRequest(models.Model):
+    """A department's request to take a published page down, and the board's decision."""
+
+    STATUS_PENDING = "pending"
+    STATUS_DONE = "done"
+    STATUS_DECLINED = "declined"
+    STATUS_CHOICES = [
+        (STATUS_PENDING, "Chờ quyết định"),
+        (STATUS_DONE, "Đã gỡ"),
+        (STATUS_DECLINED, "Không gỡ"),
+    ]
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="trang",
+        on_delete=models.CASCADE,
+        related_name="takedown_requests",
+    )
+    reason = models.TextField("lý do", help_text="Vì sao cần gỡ trang này xuống.")
+    requested_by = models.ForeignKey(
+        "auth.User",
+        verbose_name="người đề nghị",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField("thời điểm đề nghị", auto_now_add=True)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=STATUS_CHOICES, default=STATUS_PENDING
+    )
+    decided_by = models.ForeignKey(
+        "auth.User",
+        verbose_name="người quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("thời điểm quyết định", null=True, blank=True)
+    decision_note = models.TextField("ghi chú quyết định", blank=True)
+
+    class Meta:
+        verbose_name = "đề nghị gỡ bài"
+        verbose_name_plural = "đề nghị gỡ bài"
+        ordering = ["-requested_at"]
+        # The board's and the executive committee's right to read editorial reports.
+        permissions = [("view_reports", "Xem báo cáo biên tập")]
+
+    def __str__(self):
+        return f"Gỡ “{self.page.title}”"
