@@ -197,6 +197,15 @@ class BoardApprovalTask(ReviewRulesMixin, AbstractGroupApprovalTask):
             return False
         return user.is_superuser or self._user_in_groups(user)
 
+    def reviewers(self, page, task_state=None):
+        authors = authors_of(task_state) if task_state else authors_of(page)
+        return (
+            get_user_model()
+            .objects.filter(groups__in=self.groups.all(), is_active=True)
+            .exclude(pk__in=authors)
+            .distinct()
+        )
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return (
             super()
@@ -256,3 +265,29 @@ class TakedownRequest(models.Model):
 
     def __str__(self):
         return f"Gỡ “{self.page.title}”"
+
+
+class ReviewReminder(models.Model):
+    """One reminder sent about a task waiting too long, so each goes out once a day at most."""
+
+    KIND_REMINDER = "reminder"
+    KIND_ESCALATION = "escalation"
+
+    task_state = models.ForeignKey(
+        TaskState, on_delete=models.CASCADE, related_name="lantoa_reminders"
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=[(KIND_REMINDER, "Nhắc người duyệt"), (KIND_ESCALATION, "Báo Trưởng ban")],
+    )
+    sent_on = models.DateField()
+    recipients = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "lời nhắc duyệt bài"
+        verbose_name_plural = "lời nhắc duyệt bài"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_state", "kind", "sent_on"], name="one_reminder_a_day"
+            )
+        ]

@@ -1,0 +1,89 @@
+"""Remind reviewers of pages waiting more than two days (once a day), and tell the board's
+head after five. Safe to run as often as you like: cron it daily, or every minute."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.admin.mail import send_mail
+from wagtail.models import TaskState
+
+from cms import roles
+from cms.models import ReviewReminder
+
+REMIND_AFTER = datetime.timedelta(days=2)
+ESCALATE_AFTER = datetime.timedelta(days=5)
+
+
+def _admin_url(path):
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+class Command(BaseCommand):
+    help = "Nhắc người duyệt các trang chờ quá 2 ngày; quá 5 ngày thì báo Trưởng ban."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        today = timezone.localdate()
+        waiting = (
+            TaskState.objects.filter(
+                status=TaskState.STATUS_IN_PROGRESS, started_at__lte=now - REMIND_AFTER
+            )
+            .select_related("workflow_state", "task", "revision")
+            .order_by("started_at")
+        )
+        reminded = escalated = 0
+        board = list(
+            get_user_model()
+            .objects.filter(groups__name=roles.COMMUNICATIONS, is_active=True)
+            .exclude(email="")
+        )
+        for task_state in waiting:
+            page = task_state.workflow_state.content_object
+            if page is None:
+                continue
+            days = (now - task_state.started_at).days
+            url = _admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            task = task_state.task.specific
+            reviewers = [u for u in task.reviewers(page, task_state) if u.email]
+            if reviewers and self._record(
+                task_state, ReviewReminder.KIND_REMINDER, today, reviewers
+            ):
+                send_mail(
+                    f"[Lan Tỏa] Nhắc duyệt: “{page.title}” đã chờ {days} ngày",
+                    f"Trang “{page.title}” đang chờ bước “{task.name}” từ "
+                    f"{timezone.localtime(task_state.started_at):%d/%m/%Y %H:%M}.\n\nDuyệt tại: {url}\n",
+                    [u.email for u in reviewers],
+                )
+                reminded += 1
+            escalation_sent = ReviewReminder.objects.filter(
+                task_state=task_state, kind=ReviewReminder.KIND_ESCALATION
+            ).exists()
+            if (
+                now - task_state.started_at >= ESCALATE_AFTER
+                and board
+                and not escalation_sent
+                and self._record(task_state, ReviewReminder.KIND_ESCALATION, today, board)
+            ):
+                send_mail(
+                    f"[Lan Tỏa] Quá hạn duyệt: “{page.title}” đã chờ {days} ngày",
+                    f"Trang “{page.title}” đã chờ bước “{task.name}” {days} ngày mà chưa "
+                    f"được duyệt.\n\nXem tại: {url}\n",
+                    [u.email for u in board],
+                )
+                escalated += 1
+        self.stdout.write(f"Đã nhắc {reminded} trang; đã báo Trưởng ban {escalated} trang quá hạn.")
+
+    def _record(self, task_state, kind, today, users):
+        _, created = ReviewReminder.objects.get_or_create(
+            task_state=task_state,
+            kind=kind,
+            sent_on=today,
+            defaults={"recipients": ", ".join(u.email for u in users)},
+        )
+        return created

@@ -1,0 +1,91 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms import admin_views
+from cms.admin_panels import BoardQueuePanel, DepartmentPagesPanel
+from cms.models import TakedownRequest
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "lantoa/xac-minh/<int:page_id>/",
+            admin_views.verification_refused,
+            name="lantoa_verification_refused",
+        ),
+        path("lantoa/go-bai/<int:page_id>/", admin_views.takedown, name="lantoa_takedown"),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.extend([BoardQueuePanel(), DepartmentPagesPanel()])
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    def takedown_message(log_entry):
+        return "Gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
+
+    def takedown_request_message(log_entry):
+        return "Đề nghị gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
+
+    actions.register_action(admin_views.TAKEDOWN_ACTION, "Gỡ bài có lý do", takedown_message)
+    actions.register_action(
+        admin_views.TAKEDOWN_REQUEST_ACTION, "Đề nghị gỡ bài", takedown_request_message
+    )
+
+
+hooks.register("before_unpublish_page", admin_views.before_unpublish)
+
+
+class TakedownMenuItem(ActionMenuItem):
+    name = "lantoa-takedown"
+    icon_name = "cross"
+    order = 900
+
+    def is_shown(self, context):
+        page = context.get("page")
+        if context["view"] != "edit" or page is None or not page.live:
+            return False
+        return self.get_user_page_permissions_tester(context).can_edit()
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        tester = self.get_user_page_permissions_tester(parent_context)
+        context["label"] = "Gỡ bài (ghi lý do)" if tester.can_unpublish() else "Đề nghị gỡ bài"
+        return context
+
+    def get_url(self, context):
+        return reverse("lantoa_takedown", args=[context["page"].pk])
+
+
+@hooks.register("construct_page_action_menu")
+def replace_unpublish(menu_items, request, context):
+    """One way to take a page down: ours, which asks for the reason."""
+    menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
+    menu_items.append(TakedownMenuItem())
+
+
+class TakedownRequestViewSet(ModelViewSet):
+    model = TakedownRequest
+    icon = "cross"
+    menu_label = "Đề nghị gỡ bài"
+    add_to_admin_menu = False
+    list_display = ["page", "requested_by", "requested_at", "status", "decided_by"]
+    list_filter = ["status"]
+    list_export = ["page", "reason", "requested_by", "requested_at", "status", "decided_by"]
+    form_fields = ["status", "decision_note"]
+    inspect_view_enabled = True
+
+
+takedown_request_viewset = TakedownRequestViewSet("takedown_requests")
+
+
+@hooks.register("register_admin_viewset")
+def register_takedown_viewset():
+    return takedown_request_viewset
