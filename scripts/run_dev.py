@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Serve the site for development, with Wagtail's scheduler running beside it.
+
+    .venv/bin/python scripts/run_dev.py [PORT]
+
+Prints the site and admin addresses and the demo accounts, then runs ``runserver`` on
+127.0.0.1:PORT and, every 60 seconds, ``publish_scheduled`` (pages with a go-live or expiry
+time). Ctrl-C, or the server stopping, stops both.
+"""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+SCHEDULER_INTERVAL = 60
+
+
+def banner(port):
+    sys.path.insert(0, str(ROOT))
+    from cms.roles import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    site = f"http://127.0.0.1:{port}/"
+    lines = [
+        "",
+        "Lan Tỏa is starting.",
+        f"  Site:   {site}",
+        f"  Admin:  {site}admin/",
+        f"  Demo accounts (password for all: {DEMO_PASSWORD}):",
+    ]
+    width = max(len(username) for username, *_ in DEMO_ACCOUNTS)
+    for username, full_name, role, department in DEMO_ACCOUNTS:
+        where = f", {department}" if department else ""
+        lines.append(f"    {username:<{width}}  {full_name} ({role}{where})")
+    lines += [
+        "  Scheduled publishing runs every minute. Ctrl-C stops everything.",
+        "",
+    ]
+    print("\n".join(lines), flush=True)
+
+
+def scheduler(stop):
+    """Publish and unpublish scheduled pages until ``stop`` is set."""
+    while not stop.wait(SCHEDULER_INTERVAL):
+        result = subprocess.run(
+            [*MANAGE, "publish_scheduled"],
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        output = (result.stdout + result.stderr).strip()
+        if result.returncode or output:
+            print(f"[scheduler] {output}", flush=True)
+
+
+def stop_group(process):
+    """Stop the server and the autoreloader child it starts."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def main(argv):
+    port = argv[0] if argv else os.environ.get("PORT", "8000")
+    banner(port)
+    # Its own process group, so stopping it also stops the autoreloader's child process.
+    server = subprocess.Popen(
+        [*MANAGE, "runserver", f"127.0.0.1:{port}"], cwd=ROOT, start_new_session=True
+    )
+    stop = threading.Event()
+    thread = threading.Thread(target=scheduler, args=(stop,), daemon=True)
+    thread.start()
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop.set()
+        stop_group(server)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
