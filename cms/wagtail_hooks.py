@@ -50,7 +50,7 @@ class TakedownMenuItem(ActionMenuItem):
 
     def is_shown(self, context):
         page = context.get("page")
-        if context["view"] != "edit" or page is None or not page.live:
+        if context.get("view") != "edit" or page is None or not page.live:
             return False
         return self.get_user_page_permissions_tester(context).can_edit()
 
@@ -68,7 +68,9 @@ class TakedownMenuItem(ActionMenuItem):
 def replace_unpublish(menu_items, request, context):
     """One way to take a page down: ours, which asks for the reason."""
     menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
-    menu_items.append(TakedownMenuItem())
+    item = TakedownMenuItem()
+    if item.is_shown(context):
+        menu_items.append(item)
 
 
 class TakedownRequestViewSet(ModelViewSet):

@@ -73,6 +73,18 @@ class ReviewRulesMixin:
             return []
         return APPROVE_ACTIONS
 
+    def start(self, workflow_state, user=None):
+        # A resubmission after "request changes" resumes at the step that asked for them;
+        # with re-approval on edit, earlier steps' approvals no longer cover the new revision,
+        # so the page goes back to the first of those steps rather than skipping ahead.
+        first_open_step = workflow_state.get_next_task()
+        if first_open_step is not None and first_open_step.pk != self.pk:
+            return first_open_step.specific.start(workflow_state, user=user)
+        return self.start_step(workflow_state, user=user)
+
+    def start_step(self, workflow_state, user=None):
+        return super().start(workflow_state, user=user)
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name not in {"approve", "reject"}:
@@ -122,7 +134,7 @@ class DepartmentReviewTask(ReviewRulesMixin, Task):
             return user.pk not in authors_of(obj)
         return self.reviewers(obj).filter(pk=user.pk).exists()
 
-    def start(self, workflow_state, user=None):
+    def start_step(self, workflow_state, user=None):
         page = workflow_state.content_object
         revision = page.get_latest_revision()
         authors = {workflow_state.requested_by_id, revision.user_id if revision else None}
@@ -135,7 +147,7 @@ class DepartmentReviewTask(ReviewRulesMixin, Task):
             .exists()
         )
         if has_reviewer:
-            return super().start(workflow_state, user=user)
+            return super().start_step(workflow_state, user=user)
         return TaskState.objects.create(
             workflow_state=workflow_state,
             revision=revision,
