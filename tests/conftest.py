@@ -4,9 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from wagtail.models import Page, Site
-
 from tests import factories
+from tests.utils import build_site
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,12 +26,7 @@ def _fresh_state():
 
 @pytest.fixture
 def home_page(db):
-    """The site's HomePage at the root of the default site, as the demo and production have."""
-    home = factories.HomePageFactory(parent=Page.get_first_root_node())
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    return home
+    return build_site()
 
 
 @pytest.fixture
