@@ -530,180 +530,103 @@ STANDARD_PAGES = [
     },
 ]
 
+# Only members of the "Đoàn viên" group can read this page (a view restriction).
+MEMBERS_PAGE = {
+    "slug": "noi-bo",
+    "title": "Tin nội bộ đoàn viên",
+    "intro": "Thông tin chỉ dành cho đoàn viên Công đoàn trường: công khai tài chính, lịch sinh hoạt và văn bản nội bộ.",
+    "hero": "trang-noi-bo",
+    "body": [
+        ("h2", "Công khai tài chính công đoàn năm 2025"),
+        (
+            "p",
+            "Ban Chấp hành Công đoàn trường công khai thu, chi tài chính công đoàn hằng năm đến đoàn viên. Tóm tắt năm 2025 (đơn vị: triệu đồng):",
+        ),
+        (
+            "ul",
+            [
+                "Tổng thu kinh phí công đoàn và đoàn phí được sử dụng tại cơ sở: 1.246.",
+                "Chi chăm lo, thăm hỏi, hỗ trợ đoàn viên: 412.",
+                "Chi hoạt động phong trào, văn nghệ, thể thao: 286.",
+                "Chi tuyên truyền, bồi dưỡng cán bộ công đoàn: 94.",
+                "Chi hành chính và dự phòng: 131. Số dư chuyển năm sau: 323.",
+            ],
+        ),
+        ("doc", "quy-che-chi-tieu", "Quy chế chi tiêu nội bộ (trích)"),
+        ("h2", "Lịch sinh hoạt tháng 12/2026"),
+        (
+            "ul",
+            [
+                "Thứ Tư 02/12: hội nghị Ban Chấp hành mở rộng, Phòng họp A1-201.",
+                "Thứ Sáu 11/12: hạn gửi danh sách đề nghị hỗ trợ Tết Đinh Mùi về Văn phòng Công đoàn trường.",
+                "Thứ Bảy 19/12: giải cầu lông đoàn viên tại Nhà thi đấu đa năng.",
+            ],
+        ),
+        (
+            "cta",
+            "Có ý kiến về thu, chi công đoàn? Gửi trực tiếp cho Ủy ban Kiểm tra Công đoàn trường.",
+            "Gửi ý kiến",
+            "https://forms.example.org/uy-ban-kiem-tra",
+        ),
+    ],
+}
+
 # Pictures: key -> title (Vietnamese, as editors would name it), motif, palette, text on it.
 # "size" is hero (1600×900) unless noted; the motif list is in cms.demo.images.MOTIFS.
+# fmt: off
 IMAGES = {
     # Campaigns
-    "chien-dich-cong-nhan-2025": (
-        "Tháng Công nhân 2025 – an toàn, vệ sinh lao động",
-        "safety",
-        "safety",
-        "Tháng Công nhân 2025",
-    ),
-    "chien-dich-nha-giao-2025": (
-        "Tri ân thầy cô 20/11/2025",
-        "flowers",
-        "rose",
-        "Tri ân thầy cô – Lan tỏa yêu thương",
-    ),
-    "chien-dich-cong-nhan-2026": (
-        "Tháng Công nhân 2026 – làm việc an toàn",
-        "safety",
-        "teal",
-        "Làm việc an toàn – Sống khỏe mỗi ngày",
-    ),
-    "chien-dich-nha-giao-2026": (
-        "Kỷ niệm 44 năm Ngày Nhà giáo Việt Nam",
-        "books",
-        "indigo",
-        "Nhà giáo tận tâm – Đổi mới sáng tạo",
-    ),
-    "chien-dich-tet-2027": (
-        "Tết sum vầy – Xuân Đinh Mùi 2027",
-        "tet",
-        "tet",
-        "Tết sum vầy – Xuân chia sẻ",
-    ),
-    "chien-dich-phu-nu-2027": (
-        "Chào mừng Ngày Quốc tế Phụ nữ 8/3",
-        "flowers",
-        "violet",
-        "Chào mừng 8/3",
-    ),
+    "chien-dich-cong-nhan-2025": ("Tháng Công nhân 2025 – an toàn, vệ sinh lao động", "safety", "safety", "Tháng Công nhân 2025"),
+    "chien-dich-nha-giao-2025": ("Tri ân thầy cô 20/11/2025", "flowers", "rose", "Tri ân thầy cô – Lan tỏa yêu thương"),
+    "chien-dich-cong-nhan-2026": ("Tháng Công nhân 2026 – làm việc an toàn", "safety", "teal", "Làm việc an toàn – Sống khỏe mỗi ngày"),
+    "chien-dich-nha-giao-2026": ("Kỷ niệm 44 năm Ngày Nhà giáo Việt Nam", "books", "indigo", "Nhà giáo tận tâm – Đổi mới sáng tạo"),
+    "chien-dich-tet-2027": ("Tết sum vầy – Xuân Đinh Mùi 2027", "tet", "tet", "Tết sum vầy – Xuân chia sẻ"),
+    "chien-dich-phu-nu-2027": ("Chào mừng Ngày Quốc tế Phụ nữ 8/3", "flowers", "violet", "Chào mừng 8/3"),
     # Standard pages
     "trang-van-ban": ("Văn bản công đoàn", "law", "navy", "Văn bản – Biểu mẫu"),
-    "trang-khao-sat": (
-        "Khảo sát nhu cầu thông tin của đoàn viên",
-        "digital",
-        "teal",
-        "Bạn muốn đọc gì?",
-    ),
-    "trang-hoi-dap": (
-        "Hỏi đáp chính sách, pháp luật",
-        "law",
-        "slate",
-        "Hỏi đáp chính sách, pháp luật",
-    ),
-    "trang-gioi-thieu": (
-        "Công đoàn Trường Đại học Sơn Hà",
-        "campus",
-        "navy",
-        "Công đoàn Trường Đại học Sơn Hà",
-    ),
+    "trang-khao-sat": ("Khảo sát nhu cầu thông tin của đoàn viên", "digital", "teal", "Bạn muốn đọc gì?"),
+    "trang-hoi-dap": ("Hỏi đáp chính sách, pháp luật", "law", "slate", "Hỏi đáp chính sách, pháp luật"),
+    "trang-gioi-thieu": ("Công đoàn Trường Đại học Sơn Hà", "campus", "navy", "Công đoàn Trường Đại học Sơn Hà"),
+    "trang-noi-bo": ("Tin nội bộ đoàn viên", "finance", "navy", "Tin nội bộ đoàn viên"),
     # Departments
     "don-vi-toan-tin": ("Khoa Toán – Tin", "campus", "indigo", "Khoa Toán – Tin"),
     "don-vi-ngu-van": ("Khoa Ngữ văn", "campus", "violet", "Khoa Ngữ văn"),
     "don-vi-kinh-te": ("Khoa Kinh tế", "campus", "green", "Khoa Kinh tế"),
     "don-vi-ngoai-ngu": ("Khoa Ngoại ngữ", "campus", "teal", "Khoa Ngoại ngữ"),
-    "don-vi-hanh-chinh": (
-        "Phòng Hành chính – Tổ chức",
-        "campus",
-        "sand",
-        "Phòng Hành chính – Tổ chức",
-    ),
+    "don-vi-hanh-chinh": ("Phòng Hành chính – Tổ chức", "campus", "sand", "Phòng Hành chính – Tổ chức"),
     # Articles
-    "ke-hoach-truyen-thong": (
-        "Hội nghị triển khai kế hoạch truyền thông 2023–2028",
-        "hall",
-        "navy",
-        "Kế hoạch truyền thông 2023–2028",
-    ),
-    "gap-mat-20-11-2024": (
-        "Gặp mặt kỷ niệm 42 năm Ngày Nhà giáo Việt Nam",
-        "flowers",
-        "coral",
-        "42 năm Ngày Nhà giáo Việt Nam",
-    ),
-    "luat-bhxh-2024": (
-        "Luật Bảo hiểm xã hội năm 2024",
-        "law",
-        "slate",
-        "Luật Bảo hiểm xã hội 2024",
-    ),
-    "khao-sat-ket-qua": (
-        "Kết quả khảo sát đoàn viên 2025",
-        "digital",
-        "indigo",
-        "Đoàn viên muốn đọc gì?",
-    ),
-    "le-20-11-2025": (
-        "Lễ kỷ niệm 43 năm Ngày Nhà giáo Việt Nam",
-        "hall",
-        "rose",
-        "Lễ kỷ niệm 20/11/2025",
-    ),
+    "ke-hoach-truyen-thong": ("Hội nghị triển khai kế hoạch truyền thông 2023–2028", "hall", "navy", "Kế hoạch truyền thông 2023–2028"),
+    "gap-mat-20-11-2024": ("Gặp mặt kỷ niệm 42 năm Ngày Nhà giáo Việt Nam", "flowers", "coral", "42 năm Ngày Nhà giáo Việt Nam"),
+    "luat-bhxh-2024": ("Luật Bảo hiểm xã hội năm 2024", "law", "slate", "Luật Bảo hiểm xã hội 2024"),
+    "khao-sat-ket-qua": ("Kết quả khảo sát đoàn viên 2025", "digital", "indigo", "Đoàn viên muốn đọc gì?"),
+    "le-20-11-2025": ("Lễ kỷ niệm 43 năm Ngày Nhà giáo Việt Nam", "hall", "rose", "Lễ kỷ niệm 20/11/2025"),
     "qua-tet-2026": ("Trao quà Tết Bính Ngọ 2026", "tet", "coral", "Quà Tết cho đoàn viên"),
-    "mit-tinh-20-11-2026": (
-        "Mít tinh kỷ niệm 44 năm Ngày Nhà giáo Việt Nam",
-        "hall",
-        "indigo",
-        "Mít tinh 20/11/2026",
-    ),
+    "mit-tinh-20-11-2026": ("Mít tinh kỷ niệm 44 năm Ngày Nhà giáo Việt Nam", "hall", "indigo", "Mít tinh 20/11/2026"),
     "so-cuu-2024": ("Tập huấn sơ cứu ban đầu", "safety", "green", "Tập huấn sơ cứu ban đầu"),
-    "hoi-giang-2024": (
-        "Hội giảng chào mừng 20/11/2024",
-        "books",
-        "indigo",
-        "Hội giảng chào mừng 20/11",
-    ),
-    "bang-tinh-cong-doan": (
-        "Bảng tính trực tuyến trong công tác công đoàn",
-        "digital",
-        "teal",
-        "Chuyển đổi số trong công đoàn",
-    ),
+    "hoi-giang-2024": ("Hội giảng chào mừng 20/11/2024", "books", "indigo", "Hội giảng chào mừng 20/11"),
+    "bang-tinh-cong-doan": ("Bảng tính trực tuyến trong công tác công đoàn", "digital", "teal", "Chuyển đổi số trong công đoàn"),
     "bong-ban-2025": ("Giải bóng bàn giao hữu", "sports", "green", "Giải bóng bàn giao hữu"),
     "phong-may-2026": ("Kiểm tra an toàn phòng máy tính", "safety", "navy", "An toàn phòng máy"),
-    "tri-an-2026": ("Tri ân thầy cô nguyên là giảng viên", "care", "rose", "Tri ân thầy cô"),
+    "tri-an-2026": ("Tri ân thầy cô nguyên là giảng viên", "flowers", "coral", "Tri ân thầy cô"),
     "tho-20-10-2024": ("Chương trình thơ chào mừng 20/10", "flowers", "coral", "Lời ru của mẹ"),
     "tham-hoi-2025": ("Thăm hỏi đoàn viên ốm đau", "care", "coral", "Thăm hỏi đoàn viên"),
-    "van-nghe-2025": (
-        "Đêm văn nghệ Bục giảng mùa tri ân",
-        "music",
-        "violet",
-        "Bục giảng mùa tri ân",
-    ),
+    "van-nghe-2025": ("Đêm văn nghệ Bục giảng mùa tri ân", "music", "violet", "Bục giảng mùa tri ân"),
     "phu-nu-2026": ("Gặp mặt nữ đoàn viên 8/3/2026", "flowers", "rose", "Chào mừng ngày 8/3"),
     "van-hoa-doc": ("Tọa đàm văn hóa đọc", "books", "sand", "Văn hóa đọc thời đại số"),
-    "hoi-thao-2024": (
-        "Hội thao chào mừng năm học mới",
-        "sports",
-        "navy",
-        "Hội thao chào năm học mới",
-    ),
+    "hoi-thao-2024": ("Hội thao chào mừng năm học mới", "sports", "navy", "Hội thao chào năm học mới"),
     "pccc-2025": ("Tập huấn phòng cháy chữa cháy", "safety", "safety", "Phòng cháy chữa cháy"),
-    "tai-chinh-ca-nhan": ("Chuyên đề tài chính cá nhân", "care", "sand", "Tài chính cá nhân"),
-    "day-hoc-tich-cuc": (
-        "Hội thảo phương pháp dạy học tích cực",
-        "books",
-        "navy",
-        "Dạy học tích cực",
-    ),
+    "tai-chinh-ca-nhan": ("Chuyên đề tài chính cá nhân", "finance", "green", "Tài chính cá nhân"),
+    "day-hoc-tich-cuc": ("Hội thảo phương pháp dạy học tích cực", "hall", "teal", "Dạy học tích cực"),
     "tieng-anh-he": ("Lớp tiếng Anh hè cho con đoàn viên", "books", "green", "Lớp tiếng Anh hè"),
-    "bai-giang-dien-tu": (
-        "Hội thi thiết kế bài giảng điện tử",
-        "digital",
-        "violet",
-        "Bài giảng điện tử",
-    ),
-    "hoc-bong-2026": ("Học bổng Tiếp sức đến trường", "care", "coral", "Tiếp sức đến trường"),
-    "dien-tap-pccc": (
-        "Diễn tập phòng cháy chữa cháy tại Nhà A1",
-        "safety",
-        "safety",
-        "Diễn tập phòng cháy chữa cháy",
-    ),
+    "bai-giang-dien-tu": ("Hội thi thiết kế bài giảng điện tử", "digital", "violet", "Bài giảng điện tử"),
+    "hoc-bong-2026": ("Học bổng Tiếp sức đến trường", "books", "coral", "Tiếp sức đến trường"),
+    "dien-tap-pccc": ("Diễn tập phòng cháy chữa cháy tại Nhà A1", "safety", "safety", "Diễn tập phòng cháy chữa cháy"),
     "e-office": ("Văn phòng điện tử", "digital", "navy", "Văn phòng điện tử"),
     "tham-quan-he": ("Tham quan, nghỉ dưỡng hè", "care", "teal", "Nghỉ dưỡng hè 2027"),
     # Gallery pictures (1200×800)
     "anh-le-tang-hoa": ("Tặng hoa thầy cô", "flowers", "rose", "Tặng hoa thầy cô"),
     "anh-le-toan-canh": ("Toàn cảnh buổi lễ", "hall", "indigo", "Toàn cảnh buổi lễ"),
-    "anh-le-khen-thuong": (
-        "Tuyên dương nhà giáo tiêu biểu",
-        "books",
-        "indigo",
-        "Tuyên dương nhà giáo tiêu biểu",
-    ),
+    "anh-le-khen-thuong": ("Tuyên dương nhà giáo tiêu biểu", "books", "indigo", "Tuyên dương nhà giáo tiêu biểu"),
     "anh-van-nghe-hop-ca": ("Tiết mục hợp ca", "music", "violet", "Tiết mục hợp ca"),
     "anh-van-nghe-ngam-tho": ("Ngâm thơ", "music", "rose", "Ngâm thơ"),
     "anh-van-nghe-khan-gia": ("Khán giả đêm văn nghệ", "hall", "violet", "Khán giả cổ vũ"),
@@ -714,6 +637,7 @@ IMAGES = {
     "anh-atvsld-dap-lua": ("Thực hành dập lửa", "safety", "safety", "Thực hành dập lửa"),
     "anh-atvsld-kiem-tra": ("Kiểm tra bình chữa cháy", "safety", "teal", "Kiểm tra bình chữa cháy"),
 }
+# fmt: on
 GALLERY_IMAGES = {key for key in IMAGES if key.startswith("anh-")}
 
 INFOGRAPHICS = {
@@ -853,7 +777,7 @@ DOCUMENTS = {
         **_LETTERHEAD,
         "title": "Mẫu đơn đề nghị hỗ trợ đoàn viên có hoàn cảnh khó khăn",
         "file": "mau-don-de-nghi-ho-tro-doan-vien.pdf",
-        "number": "Mẫu 01/CĐT",
+        "number": "",
         "place_date": "Sơn Hà, ngày …… tháng …… năm ……",
         "heading": "Đơn đề nghị hỗ trợ",
         "subheading": "Kính gửi: Ban Chấp hành Công đoàn Trường Đại học Sơn Hà",
@@ -870,8 +794,8 @@ DOCUMENTS = {
             ),
             ("Ý kiến của công đoàn bộ phận", ["……………………………………………………………………………………"]),
         ],
-        "signer_title": "NGƯỜI LÀM ĐƠN",
-        "signer": "(Ký, ghi rõ họ tên)",
+        "signer_title": "NGƯỜI LÀM ĐƠN\n(Ký, ghi rõ họ tên)",
+        "signer": "",
     },
 }
 

@@ -39,49 +39,62 @@ class Typesetter:
             self.line(line, face, x=MARGIN + indent)
         self.y += gap
 
+    def centred(self, text, face, x=PAGE_SIZE[0] // 2, width=PAGE_SIZE[0] - 2 * MARGIN, gap=18):
+        for part in text.split("\n"):
+            for line in wrap(part, face, width):
+                self.line(line, face, x=x, anchor="ma")
+        self.y += gap
+
 
 def letterhead(ts, document):
     """The two-column heading every Vietnamese administrative document carries."""
-    small, small_bold = font(26, bold=False), font(26)
-    left, right = PAGE_SIZE[0] * 0.27, PAGE_SIZE[0] * 0.70
+    small, small_bold = font(24, bold=False), font(24)
+    left, right = PAGE_SIZE[0] * 0.25, PAGE_SIZE[0] * 0.71
     top = ts.y
     ts.draw.text((left, top), document["issuer_parent"], font=small, fill=INK, anchor="ma")
     ts.draw.text((left, top + 36), document["issuer"], font=small_bold, fill=INK, anchor="ma")
-    ts.draw.text((left, top + 92), f"Số: {document['number']}", font=small, fill=INK, anchor="ma")
+    if document["number"]:
+        ts.draw.text(
+            (left, top + 92), f"Số: {document['number']}", font=small, fill=INK, anchor="ma"
+        )
     ts.draw.text(
         (right, top), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=small_bold, fill=INK, anchor="ma"
     )
     ts.draw.text(
         (right, top + 36), "Độc lập – Tự do – Hạnh phúc", font=small_bold, fill=INK, anchor="ma"
     )
-    ts.draw.line((right - 150, top + 74, right + 150, top + 74), fill=INK, width=2)
-    ts.draw.text(
-        (right, top + 92), document["place_date"], font=font(26, bold=False), fill=INK, anchor="ma"
-    )
+    ts.draw.line((left - 60, top + 70, left + 60, top + 70), fill=INK, width=2)
+    ts.draw.line((right - 150, top + 70, right + 150, top + 70), fill=INK, width=2)
+    place_date = font(24, bold=False)
+    ts.draw.text((right, top + 92), document["place_date"], font=place_date, fill=INK, anchor="ma")
     ts.y = top + 190
 
 
-def render_pdf(document):
-    """PDF bytes for a document dict from ``cms.demo.content.DOCUMENTS``; None without fonts."""
+def typeset(document):
+    """The pages (greyscale images) of a document dict from ``cms.demo.content.DOCUMENTS``."""
     body, bold, title = font(30, bold=False), font(30), font(40)
-    if not body:
-        return None
     ts = Typesetter()
     letterhead(ts, document)
-    for line in wrap(document["heading"].upper(), title, PAGE_SIZE[0] - 2 * MARGIN):
-        ts.line(line, title, x=PAGE_SIZE[0] // 2, anchor="ma")
-    ts.paragraph(document["subheading"], bold, gap=40)
+    ts.centred(document["heading"].upper(), title, gap=0)
+    ts.centred(document["subheading"], bold, gap=40)
     for heading, paragraphs in document["sections"]:
         if heading:
             ts.paragraph(heading, bold, gap=6)
         for text in paragraphs:
             ts.paragraph(text, body, indent=40 if text.startswith("–") else 0)
+    signature = PAGE_SIZE[0] - MARGIN - 280
     ts.y += 30
-    ts.line(document["signer_title"], bold, x=PAGE_SIZE[0] - MARGIN - 300, anchor="ma")
-    ts.y += 110
-    ts.line(document["signer"], bold, x=PAGE_SIZE[0] - MARGIN - 300, anchor="ma")
+    ts.centred(document["signer_title"], bold, x=signature, width=560, gap=110)
+    ts.centred(document["signer"], bold, x=signature, width=560)
+    return ts.pages
+
+
+def render_pdf(document):
+    """PDF bytes for ``document``; None when the DejaVu fonts are missing."""
+    if not font(30):
+        return None
     buffer = io.BytesIO()
-    first, *rest = ts.pages
+    first, *rest = typeset(document)
     first.save(
         buffer,
         "PDF",

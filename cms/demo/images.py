@@ -59,23 +59,33 @@ def gradient(size, colours, angle=35):
     """A diagonal gradient from colours[0] (top left) to colours[1] (bottom right)."""
     mask = Image.linear_gradient("L").rotate(angle, expand=True, resample=Image.BICUBIC)
     side = mask.size[0]
-    mask = mask.crop((side // 4, side // 4, side * 3 // 4, side * 3 // 4)).resize(size)
+    mask = mask.crop((side // 4, side // 4, side * 3 // 4, side * 3 // 4))
+    mask = mask.resize(size, Image.BILINEAR)
     return Image.composite(
         Image.new("RGB", size, colours[1]), Image.new("RGB", size, colours[0]), mask
     )
 
 
 def soft_shapes(base, rng, count=7):
-    """Blurred translucent circles; drawn small and scaled up, which is much faster."""
+    """Blurred translucent circles over ``base`` (drawn small, see ``background``)."""
     w, h = base.size
-    small = Image.new("RGBA", (w // 4, h // 4), (255, 255, 255, 0))
-    draw = ImageDraw.Draw(small)
+    layer = Image.new("RGBA", (w, h), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(layer)
     for _ in range(count):
-        r = rng.randint(h // 16, h // 6)
-        x, y = rng.randint(0, w // 4), rng.randint(0, h // 4)
+        r = rng.randint(h // 6, h // 3) // 2
+        x, y = rng.randint(0, w), rng.randint(0, h)
         draw.ellipse((x - r, y - r, x + r, y + r), fill=(255, 255, 255, rng.randint(18, 46)))
-    small = small.filter(ImageFilter.GaussianBlur(10))
-    base.alpha_composite(small.resize((w, h), Image.BILINEAR))
+    base.alpha_composite(layer.filter(ImageFilter.GaussianBlur(10)))
+
+
+def background(size, colours, angle, rng=None):
+    """Gradient and soft shapes drawn at a quarter of the size, then enlarged once: they are
+    blurry by design, and this keeps a hero well under a tenth of a second."""
+    w, h = size
+    small = gradient((w // 4, h // 4), colours, angle).convert("RGBA")
+    if rng:
+        soft_shapes(small, rng)
+    return small.resize(size, Image.BILINEAR)
 
 
 def ellipse_points(cx, cy, rx, ry, angle=0.0, steps=36):
@@ -346,6 +356,37 @@ def motif_campus(draw, cx, cy, s, rng):
     )
 
 
+def motif_finance(draw, cx, cy, s, rng):
+    white, gold, pale = WHITE + (225,), (255, 214, 120, 255), (255, 236, 170, 255)
+    base, left = cy + 200 * s, cx - 380 * s
+    for i, height in enumerate([110, 170, 240, 320]):
+        x = left + i * 100 * s
+        draw.rounded_rectangle(
+            (x, base - height * s, x + 72 * s, base), radius=int(10 * s), fill=white
+        )
+    trend = [
+        (left, base - 170 * s),
+        (left + 150 * s, base - 250 * s),
+        (left + 260 * s, base - 290 * s),
+        (left + 360 * s, base - 390 * s),
+    ]
+    draw.line(trend, fill=gold, width=int(12 * s), joint="curve")
+    tip = trend[-1]
+    draw.polygon(
+        [
+            (tip[0] + 30 * s, tip[1] - 30 * s),
+            (tip[0] - 30 * s, tip[1] - 5 * s),
+            (tip[0] + 5 * s, tip[1] + 30 * s),
+        ],
+        fill=gold,
+    )
+    # A stack of coins.
+    for i in range(5):
+        y = base - i * 32 * s
+        draw.ellipse((cx + 60 * s, y - 30 * s, cx + 230 * s, y + 18 * s), fill=gold)
+        draw.ellipse((cx + 60 * s, y - 40 * s, cx + 230 * s, y + 8 * s), fill=pale)
+
+
 MOTIFS = {
     "flowers": motif_flowers,
     "books": motif_books,
@@ -358,6 +399,7 @@ MOTIFS = {
     "tet": motif_tet,
     "hall": motif_hall,
     "campus": motif_campus,
+    "finance": motif_finance,
 }
 
 
@@ -368,10 +410,11 @@ def caption(image, text, label):
     if not big or not text:
         return
     w, h = image.size
-    band = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    ImageDraw.Draw(band).rectangle((0, int(h * 0.7), w, h), fill=(0, 0, 0, 70))
-    band = band.filter(ImageFilter.GaussianBlur(40))
-    image.alpha_composite(band)
+    # A dark band fading in over the bottom third: a stretched gradient, cheaper than a blur.
+    fade = Image.linear_gradient("L").resize((w, h - int(h * 0.62))).point(lambda v: v * 80 // 255)
+    band = Image.new("RGBA", fade.size, (0, 0, 0, 0))
+    band.putalpha(fade)
+    image.alpha_composite(band, (0, int(h * 0.62)))
     draw = ImageDraw.Draw(image)
     x, y = int(w * 0.05), int(h * 0.9) - big.size
     draw.text((x, y), text, font=big, fill=WHITE)
@@ -384,8 +427,7 @@ def scene(size, motif, palette, text="", label="", seed=0):
     """A picture for a topic: gradient, soft shapes, the motif on the right, a caption."""
     rng = random.Random(f"{motif}-{palette}-{seed}")
     colours = PALETTES[palette]
-    image = gradient(size, colours, angle=rng.choice([25, 35, 45, 145])).convert("RGBA")
-    soft_shapes(image, rng)
+    image = background(size, colours, rng.choice([25, 35, 45, 145]), rng)
     layer = Image.new("RGBA", size, (255, 255, 255, 0))
     w, h = size
     scale = min(w / 1600, h / 900) * 1.3
@@ -404,8 +446,7 @@ def initials(name):
 def portrait(name, index=0):
     """A dignified placeholder: a stylised bust over a soft gradient, the person's initials."""
     w, h = PORTRAIT_SIZE
-    image = gradient(PORTRAIT_SIZE, PORTRAIT_PALETTES[index % len(PORTRAIT_PALETTES)], 150)
-    image = image.convert("RGBA")
+    image = background(PORTRAIT_SIZE, PORTRAIT_PALETTES[index % len(PORTRAIT_PALETTES)], 150)
     layer = Image.new("RGBA", PORTRAIT_SIZE, (255, 255, 255, 0))
     draw = ImageDraw.Draw(layer)
     draw.ellipse((w * 0.33, h * 0.18, w * 0.67, h * 0.47), fill=WHITE + (95,))
@@ -423,7 +464,7 @@ def portrait(name, index=0):
 def infographic(title, rows, footer="", palette="indigo"):
     """A tall chart: one bar per (label, percent) row, for the survey results."""
     w, h = INFOGRAPHIC_SIZE
-    image = gradient(INFOGRAPHIC_SIZE, PALETTES[palette], 160).convert("RGBA")
+    image = background(INFOGRAPHIC_SIZE, PALETTES[palette], 160)
     bars = Image.new("RGBA", INFOGRAPHIC_SIZE, (255, 255, 255, 0))
     draw = ImageDraw.Draw(bars)
     big, text, number = font(56), font(34, bold=False), font(44)
@@ -501,7 +542,7 @@ def wrap(text, face, width):
 def to_bytes(image, fmt="JPEG"):
     buffer = io.BytesIO()
     if fmt == "JPEG":
-        image.save(buffer, fmt, quality=84, optimize=True, progressive=True)
+        image.save(buffer, fmt, quality=84, progressive=True)
     else:
         image.save(buffer, fmt, optimize=True)
     return buffer.getvalue()

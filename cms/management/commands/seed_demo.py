@@ -15,8 +15,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.log_actions import log
-from wagtail.models import Collection, Locale, Page, PageLogEntry, Revision, Site
+from wagtail.models import (
+    Collection,
+    Locale,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+    Revision,
+    Site,
+)
 
 from articles.models import ArticlePage, NewsIndexPage
 from cms import roles
@@ -96,7 +103,7 @@ class Seeder:
         users = {}
         for department in content.DEPARTMENTS:
             users.setdefault(department["image"], set()).add(department["slug"])
-        for item in ARTICLES + EXEMPLARS + content.CAMPAIGNS + content.STANDARD_PAGES:
+        for item in [*ARTICLES, *EXEMPLARS, *content.CAMPAIGNS, *content.STANDARD_PAGES]:
             unit = item.get("parent") if item.get("parent") in BYLINES else None
             unit = None if unit == "tin-tuc" else unit
             for key in filter(None, [item.get("hero"), *pictures_in(item)]):
@@ -144,12 +151,15 @@ class Seeder:
         return page, True
 
     def record(self, page, owner, when, publisher=None):
-        """One revision by ``owner``; published by ``publisher`` unless None (a draft)."""
+        """One revision by ``owner``; published by ``publisher`` unless None (a draft).
+
+        Wagtail logged the creation (by the page's owner) when the page was first saved; the
+        revision, the log and the page's dates are then moved back to ``when``.
+        """
         publish = publisher is not None
         moment = at(when, 8, 30)
         written = moment - datetime.timedelta(hours=3)
         revision = page.save_revision(user=owner)
-        log(instance=page, action="wagtail.create", user=owner)
         if publish:
             revision.publish(user=publisher, skip_permission_checks=True)
         Revision.objects.filter(pk=revision.pk).update(created_at=written)
@@ -228,22 +238,31 @@ class Seeder:
             self.done(page.title, created)
 
     def ensure_standard_pages(self, home):
-        streams = StreamBuilder(self.media, self.page, content.PHOTO_CREDIT)
         for spec in content.STANDARD_PAGES:
-            if home.get_children().filter(slug=spec["slug"]).exists():
-                self.done(spec["title"], False)
-                self.page(spec["slug"])
-                continue
-            page = StandardPage(
-                title=spec["title"],
-                slug=spec["slug"],
-                intro=spec["intro"],
-                hero_image=self.media.image(spec["hero"]),
-                hero_credit=content.PHOTO_CREDIT,
-                body=streams.build(spec["body"]),
+            self.ensure_standard_page(home, spec)
+        page, created = self.ensure_standard_page(home, content.MEMBERS_PAGE)
+        if created:
+            restriction = PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.GROUPS
             )
-            self.ensure_child(home, page)
-            self.done(spec["title"], True)
+            restriction.groups.set([Group.objects.get(name=roles.MEMBERS)])
+
+    def ensure_standard_page(self, home, spec):
+        if home.get_children().filter(slug=spec["slug"]).exists():
+            self.done(spec["title"], False)
+            return self.page(spec["slug"]), False
+        streams = StreamBuilder(self.media, self.page, content.PHOTO_CREDIT)
+        page = StandardPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            intro=spec["intro"],
+            hero_image=self.media.image(spec["hero"]),
+            hero_credit=content.PHOTO_CREDIT,
+            body=streams.build(spec["body"]),
+        )
+        self.ensure_child(home, page)
+        self.done(spec["title"], True)
+        return page, True
 
     def ensure_campaigns(self):
         index = self.page(content.INDEXES["campaigns"]["slug"])
