@@ -225,3 +225,5 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # A translation starts as a draft whatever the original's state: English pages go public only
 # through the board, like every other page.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No third-party avatar requests from the admin (the network may be closed, and privacy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
