@@ -221,6 +221,16 @@ def sync_workflow(board):
     ).delete()
     for home in HomePage.objects.all():
         assign_workflow(home, workflow)
+    # One workflow for the site: Wagtail's default "Moderators approval" is assigned at the root
+    # and would still cover pages outside the home pages' trees. Workflows an administrator
+    # assigned deeper in the tree (or to snippets) are left alone.
+    tops = [Page.get_first_root_node().pk, *HomePage.objects.values_list("pk", flat=True)]
+    for other in (
+        Workflow.objects.filter(active=True, workflow_pages__page__in=tops)
+        .exclude(pk=workflow.pk)
+        .distinct()
+    ):
+        other.deactivate()
     return workflow
 
 
