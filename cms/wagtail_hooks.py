@@ -3,6 +3,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 
 from cms import admin_views
 from cms.admin_panels import BoardQueuePanel, DepartmentPagesPanel
@@ -28,16 +29,21 @@ def add_editorial_panels(request, panels):
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    def takedown_message(log_entry):
-        return "Gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
+    # register_action(action, label, message) takes a static message; a message built from the
+    # entry's data needs a LogFormatter with format_message.
+    @actions.register_action(admin_views.TAKEDOWN_ACTION)
+    class TakedownFormatter(LogFormatter):
+        label = "Gỡ bài có lý do"
 
-    def takedown_request_message(log_entry):
-        return "Đề nghị gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
+        def format_message(self, log_entry):
+            return "Gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
 
-    actions.register_action(admin_views.TAKEDOWN_ACTION, "Gỡ bài có lý do", takedown_message)
-    actions.register_action(
-        admin_views.TAKEDOWN_REQUEST_ACTION, "Đề nghị gỡ bài", takedown_request_message
-    )
+    @actions.register_action(admin_views.TAKEDOWN_REQUEST_ACTION)
+    class TakedownRequestFormatter(LogFormatter):
+        label = "Đề nghị gỡ bài"
+
+        def format_message(self, log_entry):
+            return "Đề nghị gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
 
 
 hooks.register("before_unpublish_page", admin_views.before_unpublish)
