@@ -322,7 +322,7 @@ CAMPAIGNS = [
     },
     {
         "slug": "tet-dinh-mui-2027",
-        "title": "Tết sum vầy – Xuân Đinh Mùi 2027",
+        "title": "Chăm lo Tết Nguyên đán Đinh Mùi 2027",
         "theme": "Tết sum vầy – Xuân chia sẻ",
         "start": D(2027, 1, 15),
         "end": D(2027, 2, 14),

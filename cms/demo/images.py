@@ -159,6 +159,7 @@ def motif_books(draw, cx, cy, s, rng):
 
 def motif_safety(draw, cx, cy, s, rng):
     white = WHITE + (230,)
+    cx -= 70 * s
     # Helmet: a dome, a ridge and a brim.
     hx, hy = cx - 150 * s, cy + 40 * s
     draw.chord((hx - 190 * s, hy - 190 * s, hx + 190 * s, hy + 190 * s), 180, 360, fill=white)
@@ -331,6 +332,7 @@ def motif_hall(draw, cx, cy, s, rng):
 
 def motif_campus(draw, cx, cy, s, rng):
     white = WHITE + (225,)
+    cx -= 200 * s
     base = cy + 200 * s
     draw.rectangle((cx - 380 * s, base - 260 * s, cx + 380 * s, base), fill=white)
     draw.polygon(

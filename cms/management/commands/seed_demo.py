@@ -8,7 +8,6 @@ import datetime
 import time
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
@@ -27,7 +26,7 @@ from wagtail.models import (
 
 from articles.models import ArticlePage, NewsIndexPage
 from cms import roles
-from cms.demo import content
+from cms.demo import accounts, content
 from cms.demo.articles import ARTICLES, BYLINES, CREDITS
 from cms.demo.exemplars import CATEGORIES, EXEMPLARS
 from cms.demo.library import MediaLibrary
@@ -68,12 +67,6 @@ def pictures_in(item):
             yield from (key for key, _ in block[2])
 
 
-def split_name(full_name):
-    """("Trần Minh", "Thư"): Django shows first_name + last_name, which keeps Vietnamese order."""
-    *family, given = full_name.split()
-    return " ".join(family), given
-
-
 class Seeder:
     def __init__(self, command):
         self.command = command
@@ -103,9 +96,9 @@ class Seeder:
         users = {}
         for department in content.DEPARTMENTS:
             users.setdefault(department["image"], set()).add(department["slug"])
+        departments = {department["slug"] for department in content.DEPARTMENTS}
         for item in [*ARTICLES, *EXEMPLARS, *content.CAMPAIGNS, *content.STANDARD_PAGES]:
-            unit = item.get("parent") if item.get("parent") in BYLINES else None
-            unit = None if unit == "tin-tuc" else unit
+            unit = item.get("parent") if item.get("parent") in departments else None
             for key in filter(None, [item.get("hero"), *pictures_in(item)]):
                 users.setdefault(key, set()).add(unit)
         return {
@@ -389,68 +382,13 @@ class Seeder:
                 "  ! Chưa có lệnh setup_editorial: chỉ tạo các nhóm theo tên, chưa có quyền "
                 "và quy trình duyệt."
             )
-            self.plain_groups()
+            accounts.plain_groups(self.departments.values())
         for slug, department in self.departments.items():
             department.refresh_from_db()
             self.departments[slug] = department
 
-    def plain_groups(self):
-        for name in (roles.COMMUNICATIONS, roles.EXECUTIVE, roles.MEMBERS):
-            Group.objects.get_or_create(name=name)
-        for department in self.departments.values():
-            editors, _ = Group.objects.get_or_create(name=roles.editors_group_name(department))
-            heads, _ = Group.objects.get_or_create(name=roles.heads_group_name(department))
-            DepartmentPage.objects.filter(pk=department.pk, editors_group=None).update(
-                editors_group=editors
-            )
-            DepartmentPage.objects.filter(pk=department.pk, heads_group=None).update(
-                heads_group=heads
-            )
-
     def ensure_users(self):
-        User = get_user_model()
-        for username, full_name, role, _ in roles.DEMO_ACCOUNTS:
-            user = User.objects.filter(username=username).first()
-            created = user is None
-            if created:
-                first, last = (full_name, "") if role == "admin" else split_name(full_name)
-                user = User(
-                    username=username,
-                    first_name=first,
-                    last_name=last,
-                    email=content.ACCOUNT_EMAILS.get(username, f"{username}@example.org"),
-                    is_staff=role == "admin",
-                    is_superuser=role == "admin",
-                )
-                user.set_password(roles.DEMO_PASSWORD)
-                user.save()
-            self.users[username] = user
-            self.done(f"Tài khoản {username}", created)
-
-    def ensure_memberships(self):
-        for username, _, role, department_slug in roles.DEMO_ACCOUNTS:
-            group = self.group_for(role, department_slug)
-            if group is not None:
-                self.users[username].groups.add(group)
-
-    def group_for(self, role, department_slug):
-        if role == "admin":
-            return None
-        if role in ("editor", "head"):
-            department = DepartmentPage.objects.filter(slug=department_slug).first()
-            if department is None:
-                raise CommandError(f"Không có công đoàn bộ phận “{department_slug}”.")
-            group = department.editors_group if role == "editor" else department.heads_group
-            if group is None:
-                raise CommandError(
-                    f"{department.title} chưa có nhóm {role}: hãy kiểm tra setup_editorial."
-                )
-            return group
-        group = Group.objects.filter(name=role).first()
-        if group is None:
-            self.say(f"  ! Chưa có nhóm “{role}”: tạo nhóm trống cùng tên.")
-            group = Group.objects.create(name=role)
-        return group
+        self.users = accounts.ensure_users(self.say)
 
     def move_department_pictures(self):
         for spec in content.DEPARTMENTS:
@@ -469,7 +407,7 @@ class Seeder:
         self.ensure_indexes(home)
         self.ensure_departments()
         self.setup_editorial()
-        self.ensure_memberships()
+        accounts.ensure_memberships(self.users, self.say)
         self.move_department_pictures()
         self.say("Cài đặt chung, danh hiệu, trang nội dung…")
         self.ensure_settings(site)
@@ -509,17 +447,11 @@ class Command(BaseCommand):
         self.print_accounts()
 
     def print_accounts(self):
-        rows = [("Tên đăng nhập", "Mật khẩu", "Họ tên", "Vai trò")]
-        for username, full_name, role, department in roles.DEMO_ACCOUNTS:
-            label = content.ROLE_LABELS.get(role, role)
-            if department:
-                page = DepartmentPage.objects.filter(slug=department).first()
-                label = f"{label} – {page.display_name if page else department}"
-            rows.append((username, roles.DEMO_PASSWORD, full_name, label))
+        rows = accounts.account_table()
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         self.stdout.write("")
         self.stdout.write(self.style.MIGRATE_HEADING("Tài khoản demo (đăng nhập tại /admin/)"))
         for number, row in enumerate(rows):
-            line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-            line = f"{line}  {row[3]}"
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            line = "  ".join([*cells, row[3]])
             self.stdout.write(self.style.MIGRATE_LABEL(line) if number == 0 else line)
