@@ -5,6 +5,7 @@ command is missing, so the accounts still land somewhere sensible.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
 
@@ -23,6 +24,7 @@ def ensure_users(report):
     """{username: user} for every demo account; the password is set only on creation."""
     User = get_user_model()
     users = {}
+    password = None
     for username, full_name, role, _ in roles.DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         created = user is None
@@ -36,7 +38,9 @@ def ensure_users(report):
                 is_staff=role == "admin",
                 is_superuser=role == "admin",
             )
-            user.set_password(roles.DEMO_PASSWORD)
+            # Hashing is slow by design; the password is public, so one hash serves every account.
+            password = password or make_password(roles.DEMO_PASSWORD)
+            user.password = password
             user.save()
         users[username] = user
         report(f"  • Tài khoản {username}: {'đã tạo' if created else 'đã có, giữ nguyên'}")
