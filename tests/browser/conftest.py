@@ -1,0 +1,217 @@
+"""Browser tests: the demo site served by a child process, driven by Debian's headless Chromium.
+
+- ``demo_site``: ``server.py`` in a child process: a fresh SQLite database, migrated and seeded with
+  ``setup_editorial`` and ``seed_demo`` once for the whole package, served on a free loopback
+  port with static files and uploads. Its log is ``test-output/server.log``.
+- ``browser``: Chromium at /usr/bin/chromium through Playwright's sync API. Without it the tests
+  are skipped, loudly; under ``CI=true`` they fail instead.
+- ``new_page(width)``: a page in a fresh context (no cookies, no cache) at a viewport width.
+
+Both the server and the browser live for this package only (``scope="package"``), so the rest
+of the suite never runs inside Playwright's event loop and never sees the site's database.
+"""
+
+import contextlib
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, SERVER_TIMEOUT, open_page
+
+MISSING_CHROMIUM = (
+    f"BROWSER TESTS NOT RUN: {CHROMIUM} is missing. Install Debian's chromium "
+    "(apt-get install chromium) to run them; under CI=true this is a failure."
+)
+
+
+def under_ci():
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test here is a browser test, whether or not its module says so."""
+    for item in items:
+        if Path(item.path).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it again at the end, in red, when the browser tests could not run."""
+    if _chromium_missing_seen:
+        terminalreporter.write_sep("!", MISSING_CHROMIUM, red=True, bold=True)
+
+
+_chromium_missing_seen = []
+
+
+@pytest.fixture(scope="package")
+def chromium_path():
+    if not os.path.exists(CHROMIUM):
+        _chromium_missing_seen.append(True)
+        print(f"\n{'!' * 20} {MISSING_CHROMIUM} {'!' * 20}", file=sys.stderr)
+        if under_ci():
+            pytest.fail(MISSING_CHROMIUM, pytrace=False)
+        pytest.skip(MISSING_CHROMIUM)
+    return CHROMIUM
+
+
+# The site ------------------------------------------------------------------------------------
+
+
+class Site:
+    """The running demo site: its address, and its log for failure messages."""
+
+    def __init__(self, url, log_path):
+        self.url = url.rstrip("/")
+        self.log_path = log_path
+
+    def __call__(self, path="/"):
+        return self.url + path
+
+    def log_tail(self, lines=40):
+        with contextlib.suppress(OSError):
+            return "\n".join(self.log_path.read_text().splitlines()[-lines:])
+        return ""
+
+
+@pytest.fixture(scope="package")
+def demo_site(chromium_path, tmp_path_factory):
+    """Start ``server.py`` on a fresh database and wait for ``LANTOA READY <port>``."""
+    OUTPUT.mkdir(exist_ok=True)
+    workdir = tmp_path_factory.mktemp("browser-site")
+    log_path = OUTPUT / "server.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.test",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "TEST_MEDIA_ROOT": str(workdir / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("server.py"))],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
+    ready = queue.Queue()
+
+    def pump():
+        with log_path.open("w") as log:
+            for line in process.stdout:
+                log.write(line)
+                log.flush()
+                match = re.match(r"LANTOA READY (\d+)", line)
+                if match:
+                    ready.put(int(match.group(1)))
+        ready.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    started = time.monotonic()
+    try:
+        port = ready.get(timeout=SERVER_TIMEOUT)
+    except queue.Empty:
+        port = None
+    site = Site(f"http://127.0.0.1:{port}", log_path)
+    if port is None:
+        process.kill()
+        pytest.fail(
+            f"The demo site did not start within {SERVER_TIMEOUT} s "
+            f"(exit code {process.poll()}). Last lines of {log_path}:\n{site.log_tail()}",
+            pytrace=False,
+        )
+    print(f"\n[browser] demo site up in {time.monotonic() - started:.0f} s at {site.url}")
+    yield site
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# The browser ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="package")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    args = list(CHROMIUM_ARGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.insert(0, "--no-sandbox")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, headless=True, args=args
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, demo_site):
+    """``new_page("phone")`` or ``new_page("desktop")``: a page in its own fresh context."""
+    contexts = []
+
+    def make(viewport="desktop"):
+        page = open_page(browser, viewport)
+        contexts.append(page.context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+# Where the reader's pages are ------------------------------------------------------------------
+
+SECTIONS = {
+    "home": "/",
+    "news-index": "/tin-tuc/",
+    "exemplar-index": "/guong-sang/",
+    "campaign-index": "/chien-dich/",
+    "department-index": "/cong-doan-bo-phan/",
+    "documents": "/van-ban/",
+    "search": "/tim-kiem/?q=nh%C3%A0+gi%C3%A1o",
+    "not-found": "/trang-nay-khong-co/",
+}
+
+
+@pytest.fixture(scope="package")
+def reader_urls(browser, demo_site):
+    """Every public page type's address: the sections' fixed ones, and one page of each kind
+    found the way a reader finds it, from its section (so a changed demo does not break this)."""
+    page = open_page(browser, "desktop")
+    urls = dict(SECTIONS)
+
+    def first_card(section, under=None):
+        page.goto(demo_site(urls[section]))
+        hrefs = page.locator("main .card__link").evaluate_all(
+            "links => links.map(link => link.getAttribute('href'))"
+        )
+        found = [href for href in hrefs if under is None or href.startswith(under)]
+        assert found, f"no card on {urls[section]} links to a page under {under or '/'}"
+        return found[0]
+
+    try:
+        # The board's own article (under Tin tức), not one a department or a test wrote.
+        urls["article"] = first_card("news-index", under="/tin-tuc/")
+        urls["exemplar"] = first_card("exemplar-index")
+        urls["campaign"] = first_card("campaign-index")
+        urls["department"] = first_card("department-index")
+        page.goto(demo_site(urls["article"]))
+        urls["tag"] = page.locator("main a.tag").first.get_attribute("href")
+    finally:
+        page.context.close()
+    return urls
