@@ -814,3 +814,37 @@ ROLE_LABELS = {
     "editor": "Biên tập viên",
     "head": "Trưởng công đoàn bộ phận",
 }
+
+
+# Pages left in the review workflow: slug, who submits, reviewers' actions (user, action,
+# comment), days since submission, and a new lead for a live page edited into review.
+REVIEWS = [
+    (
+        "ban-tin-so-thang-11-goc-chuyen-doi-so",
+        "bientap.toan",
+        [],
+        1,
+        None,
+    ),
+    (
+        "kiem-tra-an-toan-phong-may-2026",
+        "bientap.toan",
+        [("truong.toan", "approve", "")],
+        3,
+        "Công đoàn Khoa Toán – Tin phối hợp với tổ kỹ thuật kiểm tra an toàn điện tại 6 phòng "
+        "máy tính; bổ sung kết quả khắc phục 9 điểm có nguy cơ mất an toàn sau một tháng.",
+    ),
+    (
+        "gioi-thieu-tap-tho-cua-doan-vien",
+        "bientap.van",
+        [
+            (
+                "truongban",
+                "reject",
+                "Đề nghị bổ sung ảnh bìa tập thơ và ghi rõ nguồn các đoạn thơ trích dẫn.",
+            )
+        ],
+        2,
+        None,
+    ),
+]

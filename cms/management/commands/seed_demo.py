@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from wagtail.models import (
@@ -22,6 +23,8 @@ from wagtail.models import (
     PageViewRestriction,
     Revision,
     Site,
+    TaskState,
+    WorkflowState,
 )
 
 from articles.models import ArticlePage, NewsIndexPage
@@ -351,6 +354,36 @@ class Seeder:
             self.ensure_child(parent, page, when=spec["date"], owner=owner, publish=verified)
             self.say(f"  • Gương sáng: {spec['title']} ({spec['year']})")
 
+    def ensure_reviews(self):
+        """Pages caught in the workflow, so the dashboards have something to show.
+
+        Each entry: the page's slug, who submits, then the reviewers' actions in order, and how
+        many days ago it was submitted (the board's queue marks more than two days overdue).
+        """
+        for slug, author, actions, days_ago, new_lead in content.REVIEWS:
+            page = self.page(slug)
+            if WorkflowState.objects.for_instance(page).exists():
+                continue
+            user = self.users.get(author)
+            if new_lead:
+                page.lead = new_lead
+            page.save_revision(user=user)
+            workflow = page.get_workflow()
+            workflow.start(page, user)
+            for reviewer, action, comment in actions:
+                task_state = page.current_workflow_task_state.specific
+                task_state.task.specific.on_action(
+                    task_state, self.users.get(reviewer), action, comment=comment
+                )
+            started = timezone.now() - datetime.timedelta(days=days_ago)
+            states = TaskState.objects.for_instance(page)
+            states.update(started_at=started)
+            states.exclude(finished_at=None).update(finished_at=started)
+            page.refresh_from_db()
+            step = page.current_workflow_task
+            where = f"chờ bước “{step.name}”" if step else "cần chỉnh sửa"
+            self.say(f"  • Đang duyệt ({where}): {page.title}")
+
     def author_for(self, parent_slug):
         """The department's editor when it has a demo account, else the communications head."""
         for username, _, role, department in roles.DEMO_ACCOUNTS:
@@ -419,6 +452,10 @@ class Seeder:
         self.ensure_articles()
         self.say("Gương sáng…")
         self.ensure_exemplars()
+        self.say("Bài đang trong quy trình duyệt…")
+        # The demo's reviewers are invented people: their notifications go nowhere.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            self.ensure_reviews()
         if new_home:
             self.finish_home(home)
             self.say("  • Trang chủ: đã xuất bản cùng các lối tắt")
