@@ -84,8 +84,15 @@ class Site:
 
 @pytest.fixture(scope="package")
 def demo_site(chromium_path, tmp_path_factory):
-    """Start ``server.py`` on a fresh database and wait for ``LANTOA READY <port>``."""
+    """Start ``server.py`` on a fresh database and wait for ``LANTOA READY <port>``.
+
+    ``LANTOA_BROWSER_SITE=http://127.0.0.1:8123`` uses a site already running instead (when
+    writing tests: ``python tests/browser/server.py --port 8123``); the tests change its data.
+    """
     OUTPUT.mkdir(exist_ok=True)
+    if os.environ.get("LANTOA_BROWSER_SITE"):
+        yield Site(os.environ["LANTOA_BROWSER_SITE"], OUTPUT / "server.log")
+        return
     workdir = tmp_path_factory.mktemp("browser-site")
     log_path = OUTPUT / "server.log"
     env = {
