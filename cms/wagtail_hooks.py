@@ -1,3 +1,4 @@
+from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -8,6 +9,7 @@ from wagtail.log_actions import LogFormatter
 from cms import admin_views
 from cms.admin_panels import BoardQueuePanel, DepartmentPagesPanel
 from cms.models import TakedownRequest
+from cms.models.workflow import verification_problems
 
 
 @hooks.register("register_admin_urls")
@@ -47,6 +49,22 @@ def register_log_actions(actions):
 
 
 hooks.register("before_unpublish_page", admin_views.before_unpublish)
+
+
+@hooks.register("after_edit_page")
+def explain_refused_approval(request, page):
+    """The edit page's "Approve" button posts the edit form, and Wagtail's edit view ignores
+    the redirect that ``on_action`` returns when the exemplar gate refuses; without this the
+    board would only read "page updated". Send it to the same explanation as the workflow
+    action view."""
+    if (
+        request.method == "POST"
+        and request.POST.get("action-workflow-action")
+        and request.POST.get("workflow-action-name") == "approve"
+        and verification_problems(page)
+    ):
+        return redirect("lantoa_verification_refused", page.pk)
+    return None
 
 
 class TakedownMenuItem(ActionMenuItem):
