@@ -320,6 +320,46 @@ def test_unverified_exemplar_cannot_be_approved_until_recorded(editorial, as_use
     assert page.specific.nominating_unit == "Công đoàn Khoa Ngữ văn"
 
 
+def test_approving_from_the_edit_page_explains_the_refusal_too(editorial, as_user):
+    """The edit page's "Duyệt" button posts the edit form rather than the workflow action
+    view; the refusal must be explained there as well, and the page stays unpublished."""
+    page = unverified_exemplar(editorial, editorial.dept_b, "editor_b")
+    as_user("editor_b").post(edit_url(page), exemplar_form(page, **SUBMIT))
+    approve_from_edit_page = {
+        "action-workflow-action": "1",
+        "workflow-action-name": "approve",
+        "workflow-action-extra-data": "{}",
+    }
+    response = as_user("board").post(
+        edit_url(page), exemplar_form(page, **approve_from_edit_page), follow=True
+    )
+    assert response.redirect_chain[0][0] == reverse("lantoa_verification_refused", args=[page.pk])
+    assert response.redirect_chain[-1][0] == edit_url(page)
+    errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    assert len(errors) == 1 and "Chưa thể duyệt “Nguyễn Thị Hạnh”" in errors[0]
+    page.refresh_from_db()
+    assert not page.live
+    assert current_task_state(page).status == TaskState.STATUS_IN_PROGRESS
+
+    # Recorded in the same form and approved from the edit page: it goes through.
+    verified = exemplar_form(
+        page,
+        consent_recorded=True,
+        photo_rights_recorded=True,
+        nominating_unit="Công đoàn Khoa Ngữ văn",
+        **approve_from_edit_page,
+    )
+    response = as_user("board").post(edit_url(page), verified)
+    assert response["Location"] != reverse("lantoa_verification_refused", args=[page.pk])
+    # The board's own edit is a new revision: it goes round the steps again (B has no head,
+    # so straight back to the board), and another board member approves it.
+    page.refresh_from_db()
+    assert not page.live and isinstance(current_task(page), BoardApprovalTask)
+    as_user("board2").post(workflow_action_url(page, "approve"), {"comment": ""})
+    page.refresh_from_db()
+    assert page.live
+
+
 def test_verification_gate_holds_at_step_1_too(editorial, as_user):
     """The gate is shared by both steps: the department head cannot pass it on either."""
     page = unverified_exemplar(editorial, editorial.dept_a, "editor_a")
