@@ -8,12 +8,16 @@ nothing changed. Department A (Khoa Toán – Tin) has a head; department B has 
 
 import pytest
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, TaskState
 
 from articles.models import ArticlePage
+from cms import editorial as editorial_setup
+from tests import factories
 from tests.workflow.helpers import (
     ROLES,
     add_url,
@@ -47,10 +51,22 @@ MATRIX = {
     "delete_published_page":  (R,        R,     R,       R,       R,     A,    R,        A),
     "move_page_of_a_to_b":    (R,        R,     R,       R,       R,     A,    R,        A),
     "upload_image_to_a":      (R,        R,     A,       R,       A,     A,    R,        A),
+    "upload_document_to_a":   (R,        R,     A,       R,       A,     A,    R,        A),
     "view_reports":           (R,        R,     R,       R,       R,     A,    A,        A),
     "open_site_history":      (R,        R,     A,       A,       A,     A,    A,        A),
+    "open_workflow_report":   (R,        R,     A,       A,       A,     A,    A,        A),
 }
 # fmt: on
+
+# Cells where the code does not yet do what the issue asks: strict xfails, so fixing one
+# fails the suite until the cell is moved into the table above.
+KNOWN_GAPS = {
+    ("open_workflow_report", "executive"): (
+        "cms.view_reports guards no view: Wagtail's workflow (and aging pages) reports need "
+        "add/change/publish page permissions, which the executive committee rightly lacks, "
+        "so it can read only the site history"
+    ),
+}
 # Step 1 is the department heads' step only: the board does not approve it (it may publish
 # directly). Wagtail's site history report is open to every admin user (each sees the log of
 # the pages it has rights on); the editorial reports are what cms.view_reports grants.
@@ -220,6 +236,23 @@ def upload_image_to_a(client, site, role):
     return uploaded
 
 
+def upload_document_to_a(client, site, role):
+    collection = site.dept_a.collection
+    upload = SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4 ke hoach\n", "application/pdf")
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Kế hoạch hội thao", "file": upload, "collection": collection.pk, "tags": ""},
+    )
+    documents = get_document_model().objects.filter(title="Kế hoạch hội thao")
+    uploaded = documents.filter(collection=collection).exists()
+    if not uploaded and documents.exists():
+        assert role == "editor_b"  # as for images: it lands in B's own collection
+        assert {document.collection for document in documents} == {site.dept_b.collection}
+    elif not uploaded:
+        _refused(response, role)
+    return uploaded
+
+
 def view_reports(client, site, role):
     user = site.user(role)
     allowed = bool(user and user.has_perm("cms.view_reports"))
@@ -236,6 +269,14 @@ def open_site_history(client, site, role):
     return False
 
 
+def open_workflow_report(client, site, role):
+    response = client.get(reverse("wagtailadmin_reports:workflow"))
+    if response.status_code == 200:
+        return True
+    _refused(response, role)
+    return False
+
+
 ACTIONS = {
     name: function
     for name, function in globals().items()
@@ -243,7 +284,15 @@ ACTIONS = {
 }
 
 CELLS = [
-    pytest.param(action, role, expected, id=f"{action}-{role}")
+    pytest.param(
+        action,
+        role,
+        expected,
+        id=f"{action}-{role}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[action, role])]
+        if (action, role) in KNOWN_GAPS
+        else [],
+    )
     for action, row in MATRIX.items()
     for role, expected in zip(ROLES, row, strict=True)
 ]
@@ -258,3 +307,19 @@ def test_permission_matrix(action, role, expected, editorial, as_user):
     client = as_user(role)
     outcome = ACTIONS[action](client, editorial, role)
     assert outcome is expected, f"{role} {'could' if outcome else 'could not'} {action}"
+
+
+def test_editors_choose_images_from_their_own_and_the_shared_collection(editorial, as_user):
+    site = editorial
+    shared = editorial_setup.shared_collection()
+    for title, collection in [
+        ("Ảnh của Khoa Toán", site.dept_a.collection),
+        ("Ảnh dùng chung", shared),
+        ("Ảnh của Khoa Ngữ văn", site.dept_b.collection),
+    ]:
+        factories.ImageFactory(title=title, collection=collection)
+    response = as_user("editor_a").get(reverse("wagtailimages_chooser:choose"))
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert "Ảnh của Khoa Toán" in html and "Ảnh dùng chung" in html
+    assert "Ảnh của Khoa Ngữ văn" not in html
