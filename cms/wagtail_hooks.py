@@ -3,6 +3,7 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
@@ -10,6 +11,7 @@ from cms import admin_views
 from cms.admin_panels import BoardQueuePanel, DepartmentPagesPanel
 from cms.models import TakedownRequest
 from cms.models.workflow import verification_problems
+from cms.reports import EditorialPagesReportView
 
 
 @hooks.register("register_admin_urls")
@@ -21,7 +23,33 @@ def register_admin_urls():
             name="lantoa_verification_refused",
         ),
         path("lantoa/go-bai/<int:page_id>/", admin_views.takedown, name="lantoa_takedown"),
+        path(
+            "lantoa/bao-cao/trang/",
+            EditorialPagesReportView.as_view(),
+            name="lantoa_report_pages",
+        ),
+        path(
+            "lantoa/bao-cao/trang/ket-qua/",
+            EditorialPagesReportView.as_view(results_only=True),
+            name="lantoa_report_pages_results",
+        ),
     ]
+
+
+class ReportsPermissionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("cms.view_reports")
+
+
+@hooks.register("register_reports_menu_item")
+def register_pages_report():
+    return ReportsPermissionMenuItem(
+        "Trang theo đơn vị và trạng thái",
+        reverse("lantoa_report_pages"),
+        name="lantoa-pages",
+        icon_name="doc-full",
+        order=50,
+    )
 
 
 @hooks.register("construct_homepage_panels")
