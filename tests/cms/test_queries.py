@@ -1,0 +1,187 @@
+"""Listing pages run a fixed number of SQL queries, however many items they list.
+
+Each page is measured with 10 and with 200 items of every kind against the same budget, so a
+query per item (an N+1) fails the 200 run. The budgets are the real counts: a new query on any
+of these pages fails here too, and the budget should only grow with a reason.
+"""
+
+import datetime
+import re
+
+import pytest
+
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from articles.models import ArticlePageTag
+from cms.models import Tag
+from exemplars.models import ExemplarPageTag
+from home.models import CampaignPageTag, HomeQuickLink
+from tests import factories, utils
+
+SIZES = [10, 200]
+
+# Measured with the templates of November 2026, on SQLite and PostgreSQL alike. About 15 of
+# each are the same on every page: site, locale, view restrictions, site settings, the
+# header's section links and the language switcher.
+BUDGETS = {
+    "home": 26,
+    "news_index": 21,
+    "exemplar_index": 24,
+    "campaign_index": 20,
+    "department_index": 19,
+    "department": 24,
+    "tag": 18,
+}
+
+TITLES = {
+    "article": re.compile(r"Bản tin số \d{3}"),
+    "exemplar": re.compile(r"Gương sáng số \d{3}"),
+    "campaign": re.compile(r"Chiến dịch số \d{3}"),
+    "department": re.compile(r"Công đoàn đơn vị số \d{2}"),
+}
+
+
+def departments_for(n):
+    """A department per ten items, so pages list items from more departments as they grow."""
+    return max(1, n // 10)
+
+
+def expected_counts(name, n):
+    """How many distinct items each page must show at least, with ``n`` of each kind."""
+    articles_in_department = min(6, n // 2 // departments_for(n))
+    exemplars_in_department = min(6, n // 2)
+    return {
+        "home": {"article": 7, "exemplar": 4, "campaign": 1},
+        "news_index": {"article": min(12, n), "department": min(6, departments_for(n))},
+        "exemplar_index": {"exemplar": min(12, n)},
+        "campaign_index": {"campaign": n},
+        "department_index": {"department": departments_for(n)},
+        "department": {"article": articles_in_department, "exemplar": exemplars_in_department},
+        "tag": {"article": min(12, n), "exemplar": n, "campaign": n},
+    }[name]
+
+
+def shown_counts(response):
+    text = utils.visible_text(response)
+    return {kind: len(set(pattern.findall(text))) for kind, pattern in TITLES.items()}
+
+
+# Listings never search, and indexing each page would triple the time to build 200 of each.
+NO_SEARCH_INDEXING = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}
+
+
+def build_listing_site(n):
+    """``n`` articles, exemplars and campaigns, half of them in a department, all tagged."""
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    home = utils.build_site()
+    news = factories.NewsIndexPageFactory(parent=home)
+    exemplar_index = factories.ExemplarIndexPageFactory(parent=home)
+    campaign_index = factories.CampaignIndexPageFactory(parent=home)
+    department_index = factories.DepartmentIndexPageFactory(parent=home)
+    departments = [
+        factories.DepartmentPageFactory(
+            parent=department_index,
+            title=f"Công đoàn đơn vị số {i:02d}",
+            short_name=f"Công đoàn đơn vị số {i:02d}",
+            image=factories.ImageFactory() if i == 0 else None,
+        )
+        for i in range(departments_for(n))
+    ]
+    department = departments[0]
+    images = [factories.ImageFactory(), factories.ImageFactory(), None]
+    category = factories.ExemplarCategoryFactory()
+    tag = Tag.objects.create(name="Nhà giáo")
+
+    campaigns = [
+        factories.CampaignPageFactory(
+            parent=campaign_index,
+            title=f"Chiến dịch số {i:03d}",
+            start_date=today + (i % 3 - 1) * 30 * day,
+            end_date=today + (i % 3 - 1) * 30 * day + 10 * day,
+            key_date=today + (i % 3 - 1) * 30 * day + 5 * day,
+            hero_image=images[i % 3],
+        )
+        for i in range(n)
+    ]
+    articles = [
+        factories.ArticlePageFactory(
+            parent=departments[i // 2 % len(departments)] if i % 2 else news,
+            title=f"Bản tin số {i:03d}",
+            date=today - i * day,
+            hero_image=images[i % 3],
+            campaign=campaigns[i] if i % 4 == 0 else None,
+        )
+        for i in range(n)
+    ]
+    exemplars = [
+        factories.ExemplarPageFactory(
+            parent=department if i % 2 else exemplar_index,
+            title=f"Gương sáng số {i:03d}",
+            portrait=images[i % 3],
+            category=category,
+            unit=factories.UNITS[i % len(factories.UNITS)],
+            year_recognised=today.year - i % 5,
+            campaign=campaigns[i] if i % 4 == 0 else None,
+        )
+        for i in range(n)
+    ]
+    ArticlePageTag.objects.bulk_create(ArticlePageTag(content_object=p, tag=tag) for p in articles)
+    ExemplarPageTag.objects.bulk_create(
+        ExemplarPageTag(content_object=p, tag=tag) for p in exemplars
+    )
+    CampaignPageTag.objects.bulk_create(
+        CampaignPageTag(content_object=p, tag=tag) for p in campaigns
+    )
+    home.lead_article = articles[-1]
+    home.quick_links = [
+        HomeQuickLink(label="Tin tức", page=news),
+        HomeQuickLink(label="E-office", external_url="https://eoffice.example.edu.vn/"),
+    ]
+    home.save()
+    assert Locale.objects.count() == 2
+    return {
+        "home": home.url,
+        "news_index": news.url,
+        "exemplar_index": exemplar_index.url,
+        "campaign_index": campaign_index.url,
+        "department_index": department_index.url,
+        "department": department.url,
+        "tag": f"/the/{tag.slug}/",
+    }
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=[f"{n}-items" for n in SIZES])
+def listing_site(request, django_db_setup, django_db_blocker):
+    """Built once per size, in a transaction rolled back when the module is done with it."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with override_settings(WAGTAILSEARCH_BACKENDS=NO_SEARCH_INDEXING):
+                urls = build_listing_site(request.param)
+            yield request.param, urls
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.mark.parametrize("name", BUDGETS)
+def test_listing_query_budget(db, client, listing_site, django_assert_max_num_queries, name):
+    size, urls = listing_site
+    # The first visit makes image renditions and the site settings row; readers after that
+    # are what the budget is for.
+    assert client.get(urls[name]).status_code == 200
+    with django_assert_max_num_queries(BUDGETS[name]):
+        response = client.get(urls[name])
+    assert response.status_code == 200
+    # The budget means something only if the page really lists what was built.
+    shown = shown_counts(response)
+    for kind, minimum in expected_counts(name, size).items():
+        assert shown[kind] >= minimum, (kind, shown)
