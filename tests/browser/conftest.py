@@ -1,8 +1,10 @@
 """Browser tests: the demo site served by a child process, driven by Debian's headless Chromium.
 
-- ``demo_site``: ``server.py`` in a child process: a fresh SQLite database, migrated and seeded with
-  ``setup_editorial`` and ``seed_demo`` once for the whole package, served on a free loopback
-  port with static files and uploads. Its log is ``test-output/server.log``.
+- ``demo_site``: ``server.py`` in a child process: a fresh SQLite database, migrated and seeded
+  with ``setup_editorial`` and ``seed_demo`` once for the whole package, served on a free
+  loopback port with static files and uploads. It is started as soon as collection shows that
+  browser tests will run, so its setup overlaps with earlier tests. Its log is
+  ``test-output/server.log``.
 - ``browser``: Chromium at /usr/bin/chromium through Playwright's sync API. Without it the tests
   are skipped, loudly; under ``CI=true`` they fail instead.
 - ``new_page(width)``: a page in a fresh context (no cookies, no cache) at a viewport width.
@@ -15,8 +17,10 @@ import contextlib
 import os
 import queue
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -82,70 +86,112 @@ class Site:
         return ""
 
 
-@pytest.fixture(scope="package")
-def demo_site(chromium_path, tmp_path_factory):
-    """Start ``server.py`` on a fresh database and wait for ``LANTOA READY <port>``.
+class SiteProcess:
+    """``server.py`` in a child process, on a database and media folder of its own."""
 
-    ``LANTOA_BROWSER_SITE=http://127.0.0.1:8123`` uses a site already running instead (when
-    writing tests: ``python tests/browser/server.py --port 8123``); the tests change its data.
-    """
-    OUTPUT.mkdir(exist_ok=True)
-    if os.environ.get("LANTOA_BROWSER_SITE"):
-        yield Site(os.environ["LANTOA_BROWSER_SITE"], OUTPUT / "server.log")
-        return
-    workdir = tmp_path_factory.mktemp("browser-site")
-    log_path = OUTPUT / "server.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings.test",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "TEST_MEDIA_ROOT": str(workdir / "media"),
-        "PYTHONUNBUFFERED": "1",
-    }
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("server.py"))],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        bufsize=1,
-    )
-    ready = queue.Queue()
+    def __init__(self):
+        OUTPUT.mkdir(exist_ok=True)
+        self.workdir = Path(tempfile.mkdtemp(prefix="lantoa-browser-"))
+        self.log_path = OUTPUT / "server.log"
+        self.started = time.monotonic()
+        self.ready = queue.Queue()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.test",
+            "DATABASE_URL": f"sqlite:///{self.workdir / 'db.sqlite3'}",
+            "TEST_MEDIA_ROOT": str(self.workdir / "media"),
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("server.py")), "--exit-with-parent"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        )
+        threading.Thread(target=self._pump, daemon=True).start()
+        self.site = None
 
-    def pump():
-        with log_path.open("w") as log:
-            for line in process.stdout:
+    def _pump(self):
+        with self.log_path.open("w") as log:
+            for line in self.process.stdout:
                 log.write(line)
                 log.flush()
                 match = re.match(r"LANTOA READY (\d+)", line)
                 if match:
-                    ready.put(int(match.group(1)))
-        ready.put(None)
+                    self.ready.put(int(match.group(1)))
+        self.ready.put(None)
 
-    threading.Thread(target=pump, daemon=True).start()
-    started = time.monotonic()
-    try:
-        port = ready.get(timeout=SERVER_TIMEOUT)
-    except queue.Empty:
-        port = None
-    site = Site(f"http://127.0.0.1:{port}", log_path)
-    if port is None:
-        process.kill()
-        pytest.fail(
-            f"The demo site did not start within {SERVER_TIMEOUT} s "
-            f"(exit code {process.poll()}). Last lines of {log_path}:\n{site.log_tail()}",
-            pytrace=False,
-        )
-    print(f"\n[browser] demo site up in {time.monotonic() - started:.0f} s at {site.url}")
-    yield site
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    def wait(self):
+        """The Site once it answers; a test failure, with the log's end, if it never does."""
+        if self.site is None:
+            remaining = SERVER_TIMEOUT - (time.monotonic() - self.started)
+            try:
+                port = self.ready.get(timeout=max(remaining, 1))
+            except queue.Empty:
+                port = None
+            if port is None:
+                self.stop()
+                tail = Site("", self.log_path).log_tail()
+                pytest.fail(
+                    f"The demo site did not start within {SERVER_TIMEOUT} s (exit code "
+                    f"{self.process.poll()}). Last lines of {self.log_path}:\n{tail}",
+                    pytrace=False,
+                )
+            self.site = Site(f"http://127.0.0.1:{port}", self.log_path)
+            took = time.monotonic() - self.started
+            print(f"\n[browser] demo site up {took:.0f} s after it was started, at {self.site.url}")
+        return self.site
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+_site_process = []
+
+
+def pytest_collection_finish(session):
+    """Start the site as soon as we know browser tests will run, so that its migrations and
+    seeding (a minute or two) overlap with the tests that run before them."""
+    if session.config.option.collectonly or os.environ.get("LANTOA_BROWSER_SITE"):
+        return
+    here = Path(__file__).parent
+    wanted = any(Path(item.path).is_relative_to(here) for item in session.items)
+    if wanted and os.path.exists(CHROMIUM) and not _site_process:
+        _site_process.append(SiteProcess())
+
+
+def pytest_sessionfinish(session):
+    while _site_process:
+        _site_process.pop().stop()
+
+
+@pytest.fixture(scope="package")
+def demo_site(chromium_path):
+    """The demo site: migrated, ``setup_editorial`` and ``seed_demo`` run, and serving.
+
+    ``LANTOA_BROWSER_SITE=http://127.0.0.1:8123`` uses a site already running instead (when
+    writing tests: ``python tests/browser/server.py --port 8123``); the tests change its data.
+    """
+    if os.environ.get("LANTOA_BROWSER_SITE"):
+        yield Site(os.environ["LANTOA_BROWSER_SITE"], OUTPUT / "server.log")
+        return
+    if not _site_process:
+        _site_process.append(SiteProcess())
+    process = _site_process[0]
+    yield process.wait()
+    process.stop()
+    _site_process.remove(process)
 
 
 # The browser ---------------------------------------------------------------------------------

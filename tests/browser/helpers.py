@@ -74,7 +74,6 @@ def settle_images(page):
                 : new Promise(resolve => { img.onload = img.onerror = resolve; })));
         }"""
     )
-    page.wait_for_load_state("networkidle")
 
 
 def broken_images(page):

@@ -1,4 +1,4 @@
-"""The demo site on a loopback port, for the browser tests: ``python tests/browser/server.py``.
+"""The demo site on a loopback port, for the browser tests.
 
 Run by ``conftest.py`` in a child process with ``DATABASE_URL`` pointing at a fresh SQLite file
 and ``TEST_MEDIA_ROOT`` at a fresh folder. It migrates, runs ``setup_editorial`` and
@@ -10,22 +10,46 @@ A child process rather than pytest-django's ``live_server``: the site gets its o
 committed like a real one and served by several threads with their own connections, on SQLite
 whichever database the rest of the suite runs on; nothing the tests change leaks into the
 other tests' database.
+
+By hand, to write tests against a site that stays up (``LANTOA_BROWSER_SITE`` in conftest)::
+
+    DATABASE_URL=sqlite:////tmp/lantoa-browser.sqlite3 TEST_MEDIA_ROOT=/tmp/lantoa-browser-media \
+        .venv/bin/python tests/browser/server.py --port 8123
 """
 
 import argparse
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def watch_parent(parent):
+    """Exit as soon as ``parent`` is gone (a killed pytest must not leave a server behind)."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0, help="0: any free port")
     parser.add_argument("--no-setup", action="store_true", help="serve the database as it is")
+    parser.add_argument(
+        "--exit-with-parent", action="store_true", help="stop when the process that started it dies"
+    )
     args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        parser.error("set DATABASE_URL to a throwaway database (this migrates and seeds it)")
+    if args.exit_with_parent:
+        watch_parent(os.getppid())
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
 

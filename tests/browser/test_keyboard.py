@@ -4,6 +4,8 @@ with Tab, on a phone through the menu toggle; every stop shows where the focus i
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import describe_violations, run_axe, screenshot
+
 pytestmark = pytest.mark.browser
 
 MAX_TABS = 40
@@ -86,6 +88,9 @@ def test_phone_menu_opens_from_the_keyboard(new_page, demo_site, reader_urls):
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator(".main-nav")).to_be_visible()
+    serious = [v for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+    assert not serious, f"with the phone menu open:\n{describe_violations(serious)}"
+    screenshot(page, "phone-menu-open")
     stops += tab_until(page, lambda focus: focus["menuLink"])
     stops += tab_until(page, lambda focus: focus["search"])
     assert without_focus_ring(stops) == [], "focus stops without a visible focus outline"
