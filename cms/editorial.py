@@ -173,7 +173,7 @@ def sync_department(department):
         _set_collection_permissions(
             group, {collection: ["add", "change", "choose"], shared: ["choose"]}
         )
-    DepartmentPage.objects.filter(translation_key=department.translation_key).update(
+    DepartmentPage.objects.filter(pk=department.pk).update(
         editors_group=editors, heads_group=heads, collection=collection
     )
     return editors, heads, collection

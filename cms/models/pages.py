@@ -1,11 +1,12 @@
 """Pages shared across apps: the departments, generic content pages and page mixins."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
@@ -170,6 +171,10 @@ class DepartmentPage(BasePage):
         related_name="department",
     )
 
+    # The groups and collection belong to the original department; copies and translations
+    # share them through it (one-to-one links cannot be copied).
+    exclude_fields_in_copy = ["editors_group", "heads_group", "collection"]
+
     parent_page_types = ["cms.DepartmentIndexPage"]
     subpage_types = ["articles.ArticlePage", "exemplars.ExemplarPage", "cms.StandardPage"]
     template = "pages/department_page.html"
@@ -200,6 +205,46 @@ class DepartmentPage(BasePage):
     @property
     def display_name(self):
         return self.short_name or self.title
+
+    def _drop_shared_links(self):
+        # However a translation is made (Wagtail's copy, wagtail-localize's source data), it
+        # must not carry the original's one-to-one links.
+        if self.locale_id and self.locale_id != Locale.get_default().pk:
+            self.editors_group = self.heads_group = self.collection = None
+
+    def full_clean(self, *args, **kwargs):
+        self._drop_shared_links()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._drop_shared_links()
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        # Group and collection names come from the display name, so two departments sharing
+        # one would share (and fight over) the same groups.
+        others = DepartmentPage.objects.exclude(translation_key=self.translation_key)
+        if self.locale_id:
+            others = others.filter(locale_id=self.locale_id)
+        name = self.display_name.strip().lower()
+        if any(other.display_name.strip().lower() == name for other in others):
+            field = "short_name" if self.short_name else "title"
+            raise ValidationError(
+                {field: f"Đã có công đoàn bộ phận tên “{self.display_name}”. Hãy đặt tên khác."}
+            )
+
+    @property
+    def original(self):
+        """The department in the default language, which owns the groups and collection."""
+        if self.locale_id == Locale.get_default().pk:
+            return self
+        return (
+            DepartmentPage.objects.filter(
+                translation_key=self.translation_key, locale=Locale.get_default()
+            ).first()
+            or self
+        )
 
     def latest_pages(self):
         from articles.models import ArticlePage

@@ -26,7 +26,11 @@ def department_of(page):
     """The DepartmentPage above ``page`` (None for the board's own pages)."""
     from cms.models import DepartmentPage
 
-    return DepartmentPage.objects.ancestor_of(page).select_related("heads_group").first()
+    department = DepartmentPage.objects.ancestor_of(page).first()
+    if department is None:
+        return None
+    # Translations share the original department's groups.
+    return DepartmentPage.objects.select_related("heads_group").get(pk=department.original.pk)
 
 
 def authors_of(task_state_or_page):
@@ -173,9 +177,13 @@ class DepartmentReviewTask(ReviewRulesMixin, Task):
         states = TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states.exclude(workflow_state__requested_by=user)
-        departments = DepartmentPage.objects.filter(heads_group__in=user.groups.all())
-        if not departments.exists():
+        headed = DepartmentPage.objects.filter(heads_group__in=user.groups.all())
+        if not headed.exists():
             return TaskState.objects.none()
+        # The department and its translations: heads review both languages.
+        departments = DepartmentPage.objects.filter(
+            translation_key__in=headed.values("translation_key")
+        )
         pages = Page.objects.none()
         for department in departments:
             pages = pages | Page.objects.descendant_of(department)

@@ -3,11 +3,8 @@ and permissions follow its page when it is created, renamed and removed in the a
 
 import io
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import IntegrityError
 from django.urls import reverse
 
 from wagtail.models import (
@@ -279,14 +276,6 @@ def test_department_groups_of_the_demo_site_have_their_users(editorial):
     ]
 
 
-@pytest.mark.xfail(
-    raises=IntegrityError,
-    strict=True,
-    reason="Known bug: a department named like an existing one (same short name) makes "
-    "sync_department adopt the other's collection and groups, and saving fails with "
-    "IntegrityError (500) instead of a form error. Needs a uniqueness check on "
-    "DepartmentPage.display_name (cms/models/pages.py).",
-)
 def test_a_second_department_with_the_same_name_is_refused_with_a_form_error(editorial, as_user):
     response = as_user("board").post(
         add_url(DepartmentPage, editorial.department_index),

@@ -10,7 +10,6 @@ import pytest
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Locale, Page
@@ -120,16 +119,6 @@ def test_members_and_the_executive_cannot_translate(editorial, as_user, board_ar
     ).exists()
 
 
-@pytest.mark.xfail(
-    raises=ObjectDoesNotExist,
-    strict=True,
-    reason="Known bug: no department page can be copied into English. DepartmentPage's "
-    "editors_group, heads_group and collection are OneToOneFields and Wagtail copies them "
-    "with the page, so the copy fails validation ('… đã tồn tại'); wagtail-localize swallows "
-    "the ValidationError and its submit view then fails (500). Needs the three fields left "
-    "out of copies (exclude_fields_in_copy) and sync_department to stop writing them onto "
-    "translations, or ForeignKeys (cms/models/pages.py, cms/editorial.py).",
-)
 def test_editor_translates_own_department_page_into_a_draft_and_cannot_publish_it(
     editorial, as_user, django_capture_on_commit_callbacks
 ):
