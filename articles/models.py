@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models.pages import BasePage, HeroImageMixin, InDepartmentMixin
+from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, HeroImageMixin, InDepartmentMixin
 from cms.models.tags import TaggedPageBase
 from cms.utils import attach_departments, paginate
 
@@ -27,7 +27,10 @@ class NewsIndexPage(BasePage):
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
     template = "pages/news_index_page.html"
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
@@ -98,6 +101,7 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
         index.FilterField("date"),
         index.FilterField("campaign"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.SearchField(FOLDED_SEARCH_FIELD),
     ]
     content_panels = Page.content_panels + [
         FieldPanel("lead"),

@@ -11,7 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models.pages import BasePage, InDepartmentMixin
+from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, InDepartmentMixin
 from cms.models.tags import TaggedPageBase
 from cms.utils import attach_departments, paginate
 
@@ -50,7 +50,10 @@ class ExemplarIndexPage(BasePage):
     subpage_types = ["exemplars.ExemplarPage"]
     max_count_per_parent = 1
     template = "pages/exemplar_index_page.html"
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
@@ -193,6 +196,7 @@ class ExemplarPage(InDepartmentMixin, BasePage):
         index.FilterField("campaign"),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.SearchField(FOLDED_SEARCH_FIELD),
     ]
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("position"), FieldPanel("unit")], heading="Công tác"),

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import SectionBlock
-from cms.models.pages import BasePage, HeroImageMixin
+from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, HeroImageMixin
 from cms.models.tags import TaggedPageBase
 from cms.utils import attach_departments
 
@@ -47,7 +47,10 @@ class HomePage(BasePage):
         "cms.StandardPage",
     ]
     template = "pages/home_page.html"
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("lead_article"),
@@ -138,7 +141,10 @@ class CampaignIndexPage(BasePage):
     subpage_types = ["home.CampaignPage"]
     max_count_per_parent = 1
     template = "pages/campaign_index_page.html"
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
@@ -196,6 +202,7 @@ class CampaignPage(HeroImageMixin, BasePage):
         index.SearchField("sections"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
     ]
     content_panels = Page.content_panels + [
         FieldPanel("theme"),

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -10,11 +11,63 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.text import slugify_vi
+from cms.text import fold, slugify_vi
 from cms.utils import attach_departments
 
+FOLDED_SEARCH_FIELD = "folded_search_text"
 
-class BasePage(Page):
+
+class FoldedSearchMixin:
+    """Search text folded to plain ASCII by cms.text.fold, indexed beside the original text.
+
+    Search engines fold some Vietnamese letters and not others (SQLite's FTS5 leaves "người"
+    and "đoàn" alone; PostgreSQL folds nothing), so each page also indexes its own text folded
+    by the one folding function, and the search view folds the query the same way.
+    Add ``index.SearchField(FOLDED_SEARCH_FIELD)`` to a page model's ``search_fields``.
+    """
+
+    def searchable_text(self):
+        """The page's title and the values of its own SearchFields, as one plain string."""
+        parts = [self.title or ""]
+        for search_field in self.get_search_fields():
+            if isinstance(search_field, index.SearchField):
+                name = search_field.field_name
+                if name in (FOLDED_SEARCH_FIELD, "title"):
+                    continue
+                parts.extend(_field_text(self, name))
+            elif isinstance(search_field, index.RelatedFields):
+                related = getattr(self, search_field.field_name, None)
+                if related is None:
+                    continue
+                objects = related.all() if hasattr(related, "all") else [related]
+                for obj in objects:
+                    for sub in search_field.fields:
+                        if isinstance(sub, index.SearchField):
+                            parts.extend(_field_text(obj, sub.field_name))
+        return " ".join(part for part in parts if part)
+
+    def folded_search_text(self):
+        return fold(self.searchable_text())
+
+
+def _field_text(obj, name):
+    value = getattr(obj, name, None)
+    if callable(value):
+        value = value()
+    if value in (None, ""):
+        return []
+    try:
+        field = obj._meta.get_field(name)
+    except Exception:  # a method or property, not a model field
+        field = None
+    if isinstance(field, StreamField):
+        return [strip_tags(str(text)) for text in field.get_searchable_content(value)]
+    if isinstance(field, RichTextField):
+        return [strip_tags(str(value))]
+    return [str(value)]
+
+
+class BasePage(FoldedSearchMixin, Page):
     """Every Lan Tỏa page: slugs are readable ASCII (Công đoàn -> cong-doan), whoever typed them.
 
     Wagtail's admin proposes Unicode slugs (and its ASCII mode turns đ into "dj"); folding here
@@ -95,7 +148,10 @@ class DepartmentIndexPage(BasePage):
     subpage_types = ["cms.DepartmentPage"]
     max_count_per_parent = 1
     template = "pages/department_index_page.html"
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
@@ -182,6 +238,7 @@ class DepartmentPage(BasePage):
         index.SearchField("short_name"),
         index.SearchField("description"),
         index.SearchField("chair_name"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
     ]
     content_panels = Page.content_panels + [
         FieldPanel("short_name"),
@@ -283,7 +340,11 @@ class StandardPage(InDepartmentMixin, HeroImageMixin, BasePage):
     parent_page_types = ["home.HomePage", "cms.StandardPage", "cms.DepartmentPage"]
     subpage_types = ["cms.StandardPage"]
     template = "pages/standard_page.html"
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField(FOLDED_SEARCH_FIELD),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         *HeroImageMixin.hero_panels,

@@ -2,8 +2,6 @@
 
 import pytest
 
-from django.db import connection
-
 from tests import factories, utils
 
 HOSTILE_QUERIES = [
@@ -121,22 +119,15 @@ def test_english_search_answers(client, article, query):
     assert response.status_code == 200
 
 
-NOT_FOLDED = "search: indexed text and queries are not folded to ASCII (DESIGN.md, Search)"
-
-
 def found(client, query):
     return {page.pk for page in client.get("/tim-kiem/", {"q": query}).context["results"]}
 
 
-def test_finds_words_typed_without_tone_marks(client, article, request):
+def test_finds_words_typed_without_tone_marks(client, article):
     """DESIGN.md: readers often type without marks, so "khan gia" must find "khán giả"."""
-    if connection.vendor == "postgresql":
-        # SQLite's FTS5 tokenizer happens to strip tone marks; nothing does on PostgreSQL.
-        request.applymarker(pytest.mark.xfail(strict=True, reason=NOT_FOLDED))
     assert article.pk in found(client, "khan gia")
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_FOLDED)
 def test_finds_d_typed_for_d_with_stroke(client, article):
     # Unicode does not decompose đ, so no tokenizer folds it; cms.text.fold does.
     assert article.pk in found(client, "bong ban doi")
