@@ -1,5 +1,7 @@
 """Pages shared across apps: the departments, generic content pages and page mixins."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -47,7 +49,8 @@ class FoldedSearchMixin:
         return " ".join(part for part in parts if part)
 
     def folded_search_text(self):
-        return fold(self.searchable_text())
+        """The folded words only, so every engine splits them alike ("20/11" -> "20 11")."""
+        return " ".join(re.findall(r"[^\W_]+", fold(self.searchable_text())))
 
 
 def _field_text(obj, name):
