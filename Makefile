@@ -33,10 +33,9 @@ $(STATIC_STAMP): $(INSTALLED) $(shell find static */static -type f 2>/dev/null)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	touch $@
 
+# migrate, setup_editorial and seed_demo (each idempotent), in one Python process.
 prepare: $(INSTALLED)
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py setup_editorial
-	$(PY) manage.py seed_demo
+	$(PY) scripts/prepare_dev.py
 
 run: prepare $(STATIC_STAMP)
 	$(PY) scripts/run_dev.py $(PORT)

@@ -23,7 +23,9 @@ SCHEDULER_INTERVAL = 60
 
 def banner(port):
     sys.path.insert(0, str(ROOT))
-    from cms.roles import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from cms.roles import DEMO_ACCOUNTS, DEMO_PASSWORD, EDITORS_PREFIX, HEADS_PREFIX
+
+    ROLE_LABELS = {"admin": "Quản trị hệ thống", "editor": EDITORS_PREFIX, "head": HEADS_PREFIX}
 
     site = f"http://127.0.0.1:{port}/"
     lines = [
@@ -35,8 +37,9 @@ def banner(port):
     ]
     width = max(len(username) for username, *_ in DEMO_ACCOUNTS)
     for username, full_name, role, department in DEMO_ACCOUNTS:
+        label = ROLE_LABELS.get(role, role)
         where = f", {department}" if department else ""
-        lines.append(f"    {username:<{width}}  {full_name} ({role}{where})")
+        lines.append(f"    {username:<{width}}  {full_name} – {label}{where}")
     lines += [
         "  Scheduled publishing runs every minute. Ctrl-C stops everything.",
         "",
