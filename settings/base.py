@@ -172,6 +172,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Search: Wagtail's database backend unless Elasticsearch/OpenSearch is configured.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default "english" config drops folded Vietnamese syllables that are English
+    # stop words (the, to, an, do, so, me); "simple" keeps every word.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
 if env("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": env("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),

@@ -14,5 +14,4 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env("TEST_MEDIA_ROOT", "/tmp/lantoa-test-media"))  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
