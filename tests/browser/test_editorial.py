@@ -304,7 +304,6 @@ def test_reader_finds_the_article_by_searching(live_article, new_page, demo_site
     check_article(page)
 
 
-@pytest.mark.xfail(strict=False, reason="search issue: diacritic folding")
 def test_reader_finds_the_article_typing_without_diacritics(live_article, new_page, demo_site):
     page = new_page("desktop")
     expect(search_for(page, demo_site, SEARCH_WORDS_PLAIN)).to_have_count(1, timeout=5_000)
