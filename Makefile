@@ -16,6 +16,7 @@ STATIC_STAMP := .make-collectstatic
 help:
 	@echo "make run      install if needed, migrate, set up roles, load the demo, serve on :$(PORT)"
 	@echo "make test     lint, checks, then the test suite on SQLite and on PostgreSQL"
+	@echo "              (TEST_JOBS=1: one database after the other; PYTEST_ARGS=... for pytest)"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   ruff format and ruff check --fix"
 
@@ -56,13 +57,17 @@ test-sqlite: $(INSTALLED)
 	env -u DATABASE_URL $(PYTEST)
 
 # A throwaway cluster: started, used and removed by the script (skipped, loudly, without
-# PostgreSQL installed; a failure under CI=true).
+# PostgreSQL installed; a failure under CI=true). The browser tests are left out here: their
+# server always runs on its own SQLite database, so a second run would test nothing new.
 test-postgres: $(INSTALLED)
-	$(PY) scripts/pg_cluster.py -- $(PYTEST)
+	$(PY) scripts/pg_cluster.py -- $(PYTEST) -p no:cacheprovider -m "not browser"
+
+# The two runs are independent; on two cores they finish sooner side by side (TEST_JOBS=1
+# runs them one after the other). Each run's output is printed whole when it ends.
+TEST_JOBS ?= 2
 
 test: lint check
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-sqlite test-postgres
 
 clean:
 	rm -rf $(STATIC_STAMP) .pytest_cache staticfiles
