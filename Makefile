@@ -52,6 +52,7 @@ format: $(INSTALLED)
 check: $(INSTALLED)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/compile_messages.py --check
 
 test-sqlite: $(INSTALLED)
 	env -u DATABASE_URL $(PYTEST)

@@ -5,7 +5,7 @@
 
 Prints the site and admin addresses and the demo accounts, then runs ``runserver`` on
 127.0.0.1:PORT and, every 60 seconds, ``publish_scheduled`` (pages with a go-live or expiry
-time). Ctrl-C, or the server stopping, stops both.
+time) and ``send_review_reminders``. Ctrl-C, or the server stopping, stops both.
 """
 
 import contextlib
@@ -30,10 +30,10 @@ def banner(port):
     site = f"http://127.0.0.1:{port}/"
     lines = [
         "",
-        "Lan Tỏa is starting.",
-        f"  Site:   {site}",
-        f"  Admin:  {site}admin/",
-        f"  Demo accounts (password for all: {DEMO_PASSWORD}):",
+        "Lan Tỏa đang chạy.",
+        f"  Trang công khai: {site}",
+        f"  Trang quản trị:  {site}admin/",
+        f"  Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}):",
     ]
     width = max(len(username) for username, *_ in DEMO_ACCOUNTS)
     for username, full_name, role, department in DEMO_ACCOUNTS:
@@ -41,26 +41,34 @@ def banner(port):
         where = f", {department}" if department else ""
         lines.append(f"    {username:<{width}}  {full_name} – {label}{where}")
     lines += [
-        "  Scheduled publishing runs every minute. Ctrl-C stops everything.",
+        "  Đăng theo lịch và nhắc duyệt bài chạy mỗi phút. Ctrl-C để dừng tất cả.",
         "",
     ]
     print("\n".join(lines), flush=True)
 
 
+SCHEDULED_COMMANDS = [
+    ["publish_scheduled"],
+    # Sends each reminder at most once a day, so running it every minute is safe.
+    ["send_review_reminders"],
+]
+
+
 def scheduler(stop):
-    """Publish and unpublish scheduled pages until ``stop`` is set."""
+    """Publish scheduled pages and send review reminders until ``stop`` is set."""
     while not stop.wait(SCHEDULER_INTERVAL):
-        result = subprocess.run(
-            [*MANAGE, "publish_scheduled"],
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        output = (result.stdout + result.stderr).strip()
-        if result.returncode or output:
-            print(f"[scheduler] {output}", flush=True)
+        for command in SCHEDULED_COMMANDS:
+            result = subprocess.run(
+                [*MANAGE, *command],
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            output = (result.stdout + result.stderr).strip()
+            if result.returncode or (output and not output.startswith("Đã nhắc 0 trang")):
+                print(f"[{command[0]}] {output}", flush=True)
 
 
 def stop_group(process):
