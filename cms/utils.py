@@ -28,7 +28,9 @@ def attach_departments(pages):
     pages = list(pages)
     if not pages:
         return pages
-    departments = list(DepartmentPage.objects.live().only("id", "title", "path", "url_path"))
+    departments = list(
+        DepartmentPage.objects.live().only("id", "title", "short_name", "path", "url_path")
+    )
     for page in pages:
         page.department = next(
             (d for d in departments if page.path.startswith(d.path) and page.path != d.path),

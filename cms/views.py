@@ -23,7 +23,8 @@ def _locale():
 def tag_detail(request, slug):
     """Everything tagged ``slug``: articles first (newest), then exemplars and campaigns."""
     try:
-        tag = Tag.objects.get(slug=slug)
+        # NUL is not valid in a PostgreSQL string parameter (a 500 otherwise); slugs have none.
+        tag = Tag.objects.get(slug=slug.replace("\x00", ""))
     except Tag.DoesNotExist as exc:
         raise Http404("Không có thẻ này.") from exc
     locale = _locale()

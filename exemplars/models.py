@@ -74,8 +74,9 @@ class ExemplarIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         everything = self.exemplars()
         exemplars = everything
-        category = request.GET.get("danh-hieu", "").strip()
-        unit = request.GET.get("don-vi", "").strip()
+        # NUL is not valid in a PostgreSQL string parameter (a 500 otherwise).
+        category = request.GET.get("danh-hieu", "").replace("\x00", "").strip()
+        unit = request.GET.get("don-vi", "").replace("\x00", "").strip()
         year = request.GET.get("nam", "").strip()
         if category:
             exemplars = exemplars.filter(category__slug=category)
