@@ -198,6 +198,8 @@ if env("CLOUDFLARE_API_TOKEN"):
     }
 
 WAGTAIL_SITE_NAME = "Lan Tỏa"
+# Members-only pages send readers to Wagtail's front-end login, in the site's own layout.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "pages/login_page.html"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -16,10 +16,6 @@ MEMBERS_TITLE = "Tin nội bộ đoàn viên"
 SHORT = 5_000  # what is not there yet should fail fast
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="members issue: a site-styled Vietnamese login for members-only pages",
-)
 def test_members_only_page_behind_login(new_page, demo_site):
     page = new_page("phone")
     page.set_default_timeout(SHORT)
