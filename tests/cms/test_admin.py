@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from django.core.checks import Error
-from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
@@ -97,15 +96,6 @@ def test_create_department_with_unicode_slug(admin_client, department_index):
     assert admin_client.get("/cong-doan-bo-phan/cong-doan-khoa-toan/").status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason=(
-        "cms/models/pages.py BasePage._fold_slug: the admin form's clean folds 'thông-báo' to "
-        "'thong-bao' before the parent is known, so it is not de-duplicated; at add_child the "
-        "slug is ASCII, _fold_slug returns early and Page.clean raises: a 500 for the editor."
-    ),
-)
 def test_same_title_twice_gets_a_second_slug(admin_client, news_index):
     first = factories.ArticlePageFactory(parent=news_index, title="Thông báo")
     data = article_form(title="Thông báo")
