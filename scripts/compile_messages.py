@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compile the project's gettext catalogs (locale/*/LC_MESSAGES/*.po) to .mo files.
+"""Compile the project's gettext catalogs (locale/ and <app>/locale/) to .mo files.
 
     .venv/bin/python scripts/compile_messages.py           # write every .mo
     .venv/bin/python scripts/compile_messages.py --check   # verify the committed .mo files
@@ -43,7 +43,10 @@ def catalog_entries(catalog):
 
 
 def po_files(locale_dir=LOCALE_DIR):
-    return sorted(locale_dir.glob("*/LC_MESSAGES/*.po"))
+    """The project catalogue and every app's own (``<app>/locale/``), skipping the virtualenv."""
+    paths = set(locale_dir.glob("*/LC_MESSAGES/*.po"))
+    paths.update(ROOT.glob("*/locale/*/LC_MESSAGES/*.po"))
+    return sorted(p for p in paths if not p.relative_to(ROOT).parts[0].startswith("."))
 
 
 def check(po_path):
