@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "articles",
     "exemplars",
     "search",
+    "planning",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
