@@ -24,6 +24,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# A lost database answers 503, not 500 (security/views.py).
+handler500 = "security.views.server_error"
+
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
     path("the/<str:slug>/", views.tag_detail, name="tag"),

@@ -5,6 +5,8 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-lan-toa")  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")  # noqa: F405
+# The second factor is demanded in production; LANTOA_REQUIRE_2FA=true tries it here.
+LANTOA_REQUIRE_2FA = env("LANTOA_REQUIRE_2FA", "false").lower() == "true"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -15,3 +15,5 @@ STORAGES = {
 MEDIA_ROOT = Path(env("TEST_MEDIA_ROOT", "/tmp/lantoa-test-media"))  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The second factor is switched on by the tests that prove it.
+LANTOA_REQUIRE_2FA = False

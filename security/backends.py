@@ -1,0 +1,18 @@
+"""Login throttling for every login form, through django-axes."""
+
+from axes.backends import AxesStandaloneBackend
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """Axes' backend, skipped when there is no request to throttle.
+
+    Every login form (the admin's, the members' front-end login) passes the request, so they
+    are all throttled. Only code that calls ``authenticate()`` itself without a request — the
+    test client's ``login()``, management commands — has no address to lock, and goes on to
+    the model backend instead of failing.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
