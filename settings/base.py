@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "articles",
     "exemplars",
     "search",
+    "perf",
     "planning",
     "security",
     "wagtail_localize",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "security.middleware.ContentSecurityPolicyMiddleware",
     "security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers get whole pages from the cache before sessions are even read (perf/).
+    "perf.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,13 +167,28 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_DEFAULT_ACL = None
     AWS_S3_FILE_OVERWRITE = False
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 if env("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("REDIS_URL"),
         "KEY_PREFIX": "lantoa",
     }
+elif env("CACHE_DB_TABLE"):
+    # Shared by every worker without Redis; `manage.py createcachetable` creates the table.
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": env("CACHE_DB_TABLE"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+# Whole pages for anonymous readers (perf/), invalidated exactly on publish and edits.
+PAGE_CACHE_ENABLED = env("PAGE_CACHE", "true").lower() == "true"
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise the console.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -199,16 +217,26 @@ if env("SEARCH_URL"):
         "AUTO_UPDATE": True,
     }
 
-# CDN purge through Wagtail's frontend cache (Cloudflare when its token is set).
+# CDN or caching-proxy purge through Wagtail's frontend cache: Cloudflare when its token is
+# set, a Varnish/nginx/Squid PURGE endpoint when FRONTEND_CACHE_PURGE_URL is. perf/ purges
+# the pages it invalidates in its own cache; FRONTEND_CACHE_MAX_AGE is the s-maxage sent
+# with anonymous pages so that the frontend keeps them.
+WAGTAILFRONTENDCACHE = {}
 if env("CLOUDFLARE_API_TOKEN"):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {
-        "cloudflare": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
-            "ZONEID": env("CLOUDFLARE_ZONE_ID"),
-        }
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
     }
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+FRONTEND_CACHE_MAX_AGE = 0
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    FRONTEND_CACHE_MAX_AGE = int(env("FRONTEND_CACHE_MAX_AGE", "600"))
 
 WAGTAIL_SITE_NAME = "Lan Tỏa"
 # Members-only pages send readers to Wagtail's front-end login, in the site's own layout.

@@ -1,0 +1,125 @@
+"""Whole-response cache for anonymous readers, invalidated by dependency tags.
+
+Each stored response carries the *tags* it was built from (``page:42``, ``articles:1``,
+``tag:nha-giao``, ``settings`` …) and the version each tag had when it was stored. Changing a
+thing gives its tags new versions (``invalidate``), so every response that showed it stops
+matching at once, and only those: a reader is served a copy only while all its tags still
+carry the versions it was built with. Versions live in the same Django cache (local memory in
+development and tests, Redis or the database cache in production); an evicted version counts
+as changed.
+
+A response is never stored if anything changed while it was being built (the ``epoch`` read
+before the view ran has moved), so a reader who raced a publish cannot pin the old page.
+"""
+
+import hashlib
+import uuid
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import timezone
+
+PREFIX = "lantoa:pc:"
+EPOCH_KEY = PREFIX + "epoch"
+# Links shared on Facebook and Zalo carry these; they never change what the page shows.
+TRACKING_PARAMS = {"fbclid", "gclid", "zarsrc", "zalo_source", "mc_cid", "mc_eid"}
+# Headers that belong to one response only, never replayed from the cache.
+HOP_HEADERS = {"set-cookie", "x-cache", "content-length"}
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def store():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def max_age():
+    """Seconds a copy may live: the configured age, and never past local midnight.
+
+    Pages show "today" (a campaign's status, the countdown to its key date), so a copy made
+    before midnight must not be served after it.
+    """
+    now = timezone.localtime()
+    midnight = (now + timezone.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(
+        1, min(getattr(settings, "PAGE_CACHE_SECONDS", 3600), int((midnight - now).total_seconds()))
+    )
+
+
+def entry_key(request):
+    """One key per host, path and meaningful query string (tracking parameters dropped)."""
+    params = sorted(
+        (key, value)
+        for key, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if key not in TRACKING_PARAMS and not key.startswith("utm_")
+    )
+    raw = "\n".join([request.get_host(), request.path, urlencode(params)])
+    return PREFIX + "r:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _tag_key(tag):
+    return PREFIX + "t:" + hashlib.sha256(tag.encode()).hexdigest()[:32]
+
+
+def epoch():
+    return store().get(EPOCH_KEY)
+
+
+def fetch(request):
+    """The stored response for ``request`` if every tag it depends on is unchanged, else None."""
+    cache = store()
+    entry = cache.get(entry_key(request))
+    if entry is None:
+        return None
+    versions, status, headers, content = entry
+    current = cache.get_many([_tag_key(tag) for tag in versions])
+    if any(current.get(_tag_key(tag)) != version for tag, version in versions.items()):
+        return None
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def save(request, response, tags, started_epoch):
+    """Store ``response`` under ``tags`` unless something changed since the view started."""
+    cache = store()
+    if cache.get(EPOCH_KEY) != started_epoch:
+        return False
+    keys = {tag: _tag_key(tag) for tag in tags}
+    current = cache.get_many(list(keys.values()))
+    missing = {key: uuid.uuid4().hex for tag, key in keys.items() if key not in current}
+    if missing:
+        for key, version in missing.items():
+            cache.add(key, version, timeout=None)
+        current.update(cache.get_many(list(missing)))
+    versions = {tag: current.get(key) for tag, key in keys.items()}
+    if None in versions.values():  # the cache is full and evicting; do not store
+        return False
+    headers = [(name, value) for name, value in response.items() if name.lower() not in HOP_HEADERS]
+    cache.set(
+        entry_key(request),
+        (versions, response.status_code, headers, response.content),
+        timeout=max_age(),
+    )
+    return True
+
+
+def invalidate(tags):
+    """Give ``tags`` new versions: every stored response that depends on one is now stale."""
+    tags = set(tags)
+    if not tags:
+        return
+    cache = store()
+    fresh = {_tag_key(tag): uuid.uuid4().hex for tag in tags}
+    fresh[EPOCH_KEY] = uuid.uuid4().hex
+    cache.set_many(fresh, timeout=None)
+
+
+def clear():
+    """Forget every stored page (all tags at once)."""
+    invalidate({"any"})
