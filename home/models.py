@@ -45,6 +45,8 @@ class HomePage(BasePage):
         "home.CampaignIndexPage",
         "cms.DepartmentIndexPage",
         "cms.StandardPage",
+        "engage.SurveyIndexPage",
+        "engage.QAIndexPage",
     ]
     template = "pages/home_page.html"
     search_fields = Page.search_fields + [

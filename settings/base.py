@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "perf",
     "planning",
     "security",
+    "engage",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
