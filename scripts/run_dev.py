@@ -5,7 +5,8 @@
 
 Prints the site and admin addresses and the demo accounts, then runs ``runserver`` on
 127.0.0.1:PORT and, every 60 seconds, ``publish_scheduled`` (pages with a go-live or expiry
-time) and ``send_review_reminders``. Ctrl-C, or the server stopping, stops both.
+time), ``send_review_reminders`` and ``send_occasion_reminders``. Ctrl-C, or the server
+stopping, stops both.
 """
 
 import contextlib
@@ -51,6 +52,8 @@ SCHEDULED_COMMANDS = [
     ["publish_scheduled"],
     # Sends each reminder at most once a day, so running it every minute is safe.
     ["send_review_reminders"],
+    # Announces each occasion's year once (planning.OccasionReminder), so every minute is safe.
+    ["send_occasion_reminders"],
 ]
 
 
@@ -67,7 +70,8 @@ def scheduler(stop):
                 check=False,
             )
             output = (result.stdout + result.stderr).strip()
-            if result.returncode or (output and not output.startswith("Đã nhắc 0 trang")):
+            quiet = output.startswith(("Đã nhắc 0 trang", "Đã nhắc 0 dịp"))
+            if result.returncode or (output and not quiet):
                 print(f"[{command[0]}] {output}", flush=True)
 
 
