@@ -13,6 +13,8 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The editorial calendar's feed: phones subscribe with a signed address, without a session.
+    path("lich-bien-tap/", include("planning.urls")),
     path("sitemap.xml", sitemap),
     # English addresses of the non-page views; Vietnamese ones are below, without a prefix.
     path("en/search/", search_views.search, name="search_en"),
