@@ -393,7 +393,7 @@ class ShortlistReportView(PlanningReportView):
             ("kind", _("Kind"), "text"),
             ("name", _("Name"), "text"),
             ("department", _("Department"), "text"),
-            ("total", _("Pages"), "number"),
+            ("total", _("Number of pages"), "number"),
             ("pages", _("Pages published"), "text"),
         ]
 
