@@ -74,7 +74,7 @@ def answer_question(request, pk):
             live=False,
         )
         index.add_child(instance=page)
-        page.save_revision(user=request.user, log_action=True)
+        page.save_revision(user=request.user, log_action=True, clean=False)
         question.page = page
         question.status = Question.Status.ANSWERING
         question.save(update_fields=["page", "status"])
