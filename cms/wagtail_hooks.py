@@ -1,15 +1,18 @@
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms import admin_views
 from cms.admin_panels import BoardQueuePanel, DepartmentPagesPanel
-from cms.models import TakedownRequest
+from cms.models import SiteText, TakedownRequest
 from cms.models.workflow import verification_problems
 from cms.reports import EditorialPagesReportView
 
@@ -143,3 +146,14 @@ takedown_request_viewset = TakedownRequestViewSet("takedown_requests")
 @hooks.register("register_admin_viewset")
 def register_takedown_viewset():
     return takedown_request_viewset
+
+
+class SiteTextViewSet(SnippetViewSet):
+    model = SiteText
+    icon = "site"
+    menu_label = _("Header and footer text")
+    add_to_settings_menu = True
+    list_display = ["union_name", "locale"]
+
+
+register_snippet(SiteTextViewSet)

@@ -1,5 +1,5 @@
 from .pages import DepartmentIndexPage, DepartmentPage, StandardPage
-from .settings import SiteSettings
+from .settings import SiteSettings, SiteText
 from .tags import Tag
 from .workflow import BoardApprovalTask, DepartmentReviewTask, ReviewReminder, TakedownRequest
 
@@ -10,6 +10,7 @@ __all__ = [
     "DepartmentReviewTask",
     "ReviewReminder",
     "SiteSettings",
+    "SiteText",
     "StandardPage",
     "Tag",
     "TakedownRequest",

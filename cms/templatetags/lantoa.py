@@ -1,14 +1,36 @@
+from dataclasses import dataclass
+
 from django import template
-from django.urls import reverse
-from django.utils.translation import get_language
+from django.conf import settings
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.translation import get_language, gettext
+
+from wagtail.models import Page, Site
 
 register = template.Library()
+
+# The four sections linked from the header and footer, by the page type that holds each.
+SECTIONS = {
+    "news": ("articles", "newsindexpage"),
+    "exemplars": ("exemplars", "exemplarindexpage"),
+    "campaigns": ("home", "campaignindexpage"),
+    "departments": ("cms", "departmentindexpage"),
+}
+# Non-page views with one URL name per language (see cms/urls.py).
+LOCALIZED_VIEWS = {"search", "tag"}
+
+
+def _language():
+    code = get_language() or settings.LANGUAGE_CODE
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 @register.simple_tag
 def localized_url(name, *args):
     """The Vietnamese or English address of a non-page view (search, tags)."""
-    suffix = "_en" if get_language() == "en" else ""
+    suffix = "_en" if _language() == "en" else ""
     return reverse(name + suffix, args=args)
 
 
@@ -24,3 +46,198 @@ def query_string(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site else None
+
+
+def _sections(request):
+    """Section addresses in the reader's language, looked up with one query per request."""
+    cache = getattr(request, "_lantoa_sections", None)
+    language = _language()
+    if cache is not None and language in cache:
+        return cache[language]
+    urls = {}
+    root = _site_root(request)
+    if root is not None:
+        candidates = list(
+            Page.objects.live()
+            .filter(locale__language_code=language)
+            .filter(
+                Q(translation_key=root.translation_key, depth=root.depth)
+                | Q(
+                    depth=root.depth + 1,
+                    content_type__app_label__in=[app for app, _ in SECTIONS.values()],
+                    content_type__model__in=[model for _, model in SECTIONS.values()],
+                )
+            )
+            .select_related("content_type")
+            .order_by("path")
+        )
+        home = next((p for p in candidates if p.translation_key == root.translation_key), None)
+        kinds = {value: key for key, value in SECTIONS.items()}
+        for candidate in candidates:
+            kind = kinds.get((candidate.content_type.app_label, candidate.content_type.model))
+            if (
+                home is not None
+                and kind
+                and kind not in urls
+                and candidate.path.startswith(home.path)
+                and candidate.depth == home.depth + 1
+            ):
+                urls[kind] = candidate.get_url(request)
+    if request is not None:
+        request._lantoa_sections = {**(cache or {}), language: urls}
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, name):
+    """The address of a section ("news", "exemplars", "campaigns", "departments") in the
+    reader's language, or "" when that language has no live page for it."""
+    return _sections(context.get("request")).get(name, "")
+
+
+@dataclass
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    full_url: str
+    current: bool
+    # The same content in that language (an hreflang alternate), not a fallback home page.
+    exact: bool
+
+
+def _page_versions(request, page, language):
+    root = _site_root(request)
+    keys = [page.translation_key] + ([root.translation_key] if root is not None else [])
+    found = {}
+    for candidate in (
+        Page.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("depth", "pk")
+    ):
+        code = candidate.locale.language_code
+        kind = "page" if candidate.translation_key == page.translation_key else "home"
+        found.setdefault((kind, code), candidate)
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if code == language:
+            target, exact = page, True
+        else:
+            target, exact = found.get(("page", code)), True
+            if target is None:
+                target, exact = found.get(("home", code)), False
+        url = target.get_url(request) if target is not None else None
+        if not url:
+            continue
+        versions.append(
+            LanguageVersion(
+                code, name, url, request.build_absolute_uri(url), code == language, exact
+            )
+        )
+    return versions
+
+
+def _view_versions(request, language):
+    match = request.resolver_match
+    name = match.url_name if match else None
+    base = name[:-3] if name and name.endswith("_en") else name
+    versions = []
+    for code, label in settings.LANGUAGES:
+        url, exact = None, True
+        if code == language:
+            url = request.get_full_path()
+        elif base in LOCALIZED_VIEWS:
+            try:
+                with translation.override(code):
+                    url = reverse(base + ("_en" if code == "en" else ""), kwargs=match.kwargs)
+            except NoReverseMatch:
+                url = None
+            if url and request.META.get("QUERY_STRING"):
+                url += "?" + request.META["QUERY_STRING"]
+        elif name and name != "wagtail_serve":
+            translated = translate_url(request.get_full_path(), code)
+            url = translated if translated != request.get_full_path() else None
+        if url is None:
+            exact = False
+            root = _site_root(request)
+            home = (
+                Page.objects.live()
+                .filter(translation_key=root.translation_key, locale__language_code=code)
+                .first()
+                if root is not None
+                else None
+            )
+            url = home.get_url(request) if home is not None else None
+        if url:
+            versions.append(
+                LanguageVersion(
+                    code, label, url, request.build_absolute_uri(url), code == language, exact
+                )
+            )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """What the reader is looking at, in every language the site has.
+
+    The same page when a live translation exists, else that language's home page; for search
+    and tag pages, the same view and query. Cached on the request for the header and <head>.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_lantoa_language_versions", None)
+    if cached is not None:
+        return cached
+    page = context.get("page")
+    language = _language()
+    if isinstance(page, Page) and page.pk:
+        versions = _page_versions(request, page, language)
+    else:
+        versions = _view_versions(request, language)
+    request._lantoa_language_versions = versions
+    return versions
+
+
+SITE_TEXT_FIELDS = {"union_name", "tagline", "address", "footer_note"}
+
+
+@register.simple_tag(takes_context=True)
+def site_text(context, name):
+    """A header/footer text in the reader's language: the SiteText snippet of that language
+    (translated with wagtail-localize), else the general settings, else the default note."""
+    from cms.models import SiteSettings, SiteText
+
+    if name not in SITE_TEXT_FIELDS:
+        raise template.TemplateSyntaxError(f"site_text: unknown field {name!r}")
+    request = context.get("request")
+    language = _language()
+    cache = getattr(request, "_lantoa_site_text", None) if request is not None else None
+    if cache is None or cache[0] != language:
+        text = SiteText.objects.filter(locale__language_code=language).order_by("pk").first()
+        cache = (language, text)
+        if request is not None:
+            request._lantoa_site_text = cache
+    value = getattr(cache[1], name, "") if cache[1] is not None else ""
+    if value:
+        return value
+    if name == "footer_note":
+        return gettext(
+            "Content is edited and checked by the Communications Board before it is published."
+        )
+    site_settings = SiteSettings.for_request(request) if request is not None else None
+    return getattr(site_settings, name, "") if site_settings is not None else ""
+
+
+@register.simple_tag
+def alternate_versions(versions):
+    """The exact language versions (hreflang alternates), the default language first."""
+    exact = [version for version in versions if version.exact]
+    return sorted(exact, key=lambda version: version.code != settings.LANGUAGE_CODE)
