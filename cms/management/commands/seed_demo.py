@@ -30,6 +30,7 @@ from wagtail.models import (
 from articles.models import ArticlePage, NewsIndexPage
 from cms import roles
 from cms.demo import accounts, content
+from cms.demo import engage as engage_demo
 from cms.demo.articles import ARTICLES, BYLINES, CREDITS
 from cms.demo.exemplars import CATEGORIES, EXEMPLARS
 from cms.demo.library import MediaLibrary
@@ -445,6 +446,7 @@ class Seeder:
         self.say("Cài đặt chung, danh hiệu, trang nội dung…")
         self.ensure_settings(site)
         self.ensure_categories()
+        engage_demo.seed(self, home)  # before the standard pages: /khao-sat/, /hoi-dap/
         self.ensure_standard_pages(home)
         self.say("Chiến dịch…")
         self.ensure_campaigns()
