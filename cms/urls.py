@@ -7,14 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.router import api_router
 from cms import views
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include("library.urls")),
     path("documents/", include(wagtaildocs_urls)),
     # The editorial calendar's feed: phones subscribe with a signed address, without a session.
     path("lich-bien-tap/", include("planning.urls")),
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
     # English addresses of the non-page views; Vietnamese ones are below, without a prefix.
     path("en/search/", search_views.search, name="search_en"),
@@ -32,6 +35,7 @@ handler500 = "security.views.server_error"
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
     path("the/<str:slug>/", views.tag_detail, name="tag"),
+    path("", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

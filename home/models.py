@@ -45,6 +45,7 @@ class HomePage(BasePage):
         "home.CampaignIndexPage",
         "cms.DepartmentIndexPage",
         "cms.StandardPage",
+        "library.DocumentLibraryPage",
         "engage.SurveyIndexPage",
         "engage.QAIndexPage",
     ]

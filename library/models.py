@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -235,6 +236,17 @@ class DocumentPage(InDepartmentMixin, BasePage):
         FieldPanel("tags"),
     ]
 
+    # What /api/v2/pages/?type=library.DocumentPage&fields=… may ask for (README "API").
+    api_fields = [
+        APIField("number"),
+        APIField("kind"),
+        APIField("issuer"),
+        APIField("date_issued"),
+        APIField("effective_date"),
+        APIField("summary"),
+        APIField("file_links"),
+    ]
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -256,6 +268,18 @@ class DocumentPage(InDepartmentMixin, BasePage):
     def file_list(self):
         """The attached files in order, each with what a reader needs to pick one."""
         return [item for item in self.files.all() if item.document_id]
+
+    def file_links(self):
+        """The files as an app needs them: title, address, type and size in bytes."""
+        return [
+            {
+                "title": item.title,
+                "url": item.url,
+                "type": item.extension,
+                "size": item.document.file_size,
+            }
+            for item in self.file_list()
+        ]
 
     @property
     def main_file(self):
@@ -308,7 +332,10 @@ class DocumentPageFile(Orderable):
 
     @property
     def size_label(self):
-        size = self.document.file_size
+        try:
+            size = self.document.get_file_size()
+        except OSError:  # the file is missing from storage
+            size = None
         return filesizeformat(size) if size else ""
 
     @property

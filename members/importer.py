@@ -39,6 +39,8 @@ HEADERS = {
     "cdbp": "department",
 }
 MAX_NAME = 150
+# The columns as the member list names them, for messages.
+COLUMN_LABELS = {"name": "Họ và tên", "email": "Email", "department": "Đơn vị"}
 
 
 @dataclass
@@ -84,7 +86,7 @@ def read_rows(text):
                 "The first row must name the columns: name (Họ và tên), e-mail (Email) and "
                 "department (Đơn vị). Missing: %(missing)s."
             )
-            % {"missing": ", ".join(missing)}
+            % {"missing": ", ".join(COLUMN_LABELS[name] for name in missing)}
         )
     for cells in reader:
         if not any(cell.strip() for cell in cells):

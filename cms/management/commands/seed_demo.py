@@ -34,6 +34,7 @@ from cms.demo import engage as engage_demo
 from cms.demo.articles import ARTICLES, BYLINES, CREDITS
 from cms.demo.exemplars import CATEGORIES, EXEMPLARS
 from cms.demo.library import MediaLibrary
+from cms.demo.library_pages import LibrarySeeder
 from cms.demo.streams import StreamBuilder
 from cms.editorial import SHARED_COLLECTION
 from cms.models import DepartmentIndexPage, DepartmentPage, SiteSettings, StandardPage
@@ -446,6 +447,7 @@ class Seeder:
         self.say("Cài đặt chung, danh hiệu, trang nội dung…")
         self.ensure_settings(site)
         self.ensure_categories()
+        LibrarySeeder(home, self.media, self.say, PUBLISHER).run(self.ensure_child)
         engage_demo.seed(self, home)  # before the standard pages: /khao-sat/, /hoi-dap/
         self.ensure_standard_pages(home)
         self.say("Chiến dịch…")
