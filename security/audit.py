@@ -94,6 +94,9 @@ def _groups_changed(sender, instance, action, pk_set, reverse, **kwargs):
 def _permissions_changed(sender, instance, action, pk_set, reverse, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear") or reverse:
         return
+    if isinstance(instance, Group) and action != "post_add":
+        # setup_editorial sets the board's permissions wholesale; the log stays readable to it.
+        grant_audit_reading(instance)
     codenames = sorted(
         Permission.objects.filter(pk__in=pk_set or ()).values_list("codename", flat=True)
     )

@@ -3,6 +3,7 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
+from django.db import transaction
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -39,3 +40,64 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.LANTOA_PERMISSIONS_POLICY)
         return response
+
+
+class AtomicWritesMiddleware:
+    """Every POST (and other unsafe method) is one transaction: all of it, or nothing.
+
+    A publish interrupted halfway (a failing signal receiver, a worker error) rolls back, so
+    the old version stays live; a form submission is either saved or the reader gets an
+    error page. Django turns a view's exception into a 500 response before it gets here, so
+    any 5xx answer rolls back too.
+    """
+
+    UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.UNSAFE:
+            return self.get_response(request)
+        with transaction.atomic():
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                transaction.set_rollback(True)
+        return response
+
+
+class PasswordResetThrottleMiddleware:
+    """At most ``LANTOA_PASSWORD_RESET_LIMIT`` reset requests an hour from one address.
+
+    Password reset forms never reveal whether an address has an account, but they send
+    e-mail: without a limit they are a way to flood members' inboxes.
+    """
+
+    URL_NAMES = ("wagtailadmin_password_reset", "members_password_reset")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def reset_paths(self):
+        from django.urls import NoReverseMatch, reverse
+
+        paths = set()
+        for name in self.URL_NAMES:
+            try:
+                paths.add(reverse(name))
+            except NoReverseMatch:
+                continue
+        return paths
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info in self.reset_paths():
+            from django.core.cache import cache
+
+            from security.ip import client_ip
+            from security.views import too_many_resets
+
+            key = f"security:reset:{client_ip(request)}"
+            cache.add(key, 0, timeout=60 * 60)
+            if cache.incr(key) > settings.LANTOA_PASSWORD_RESET_LIMIT:
+                return too_many_resets(request)
+        return self.get_response(request)

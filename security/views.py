@@ -35,3 +35,10 @@ def locked_out(request, credentials=None, *args, **kwargs):
     response = HttpResponse(loader.render_to_string("security/locked_out.html"), status=429)
     response["Retry-After"] = "900"
     return response
+
+
+def too_many_resets(request):
+    """Too many password reset requests from one address within an hour."""
+    response = HttpResponse(loader.render_to_string("security/too_many_resets.html"), status=429)
+    response["Retry-After"] = "3600"
+    return response

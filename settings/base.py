@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "members",
     "security",
     "engage",
+    "security",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -85,9 +86,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "security.twofactor.TwoFactorMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Answers a locked-out login with the Vietnamese lockout page (security/views.py).
+    "axes.middleware.AxesMiddleware",
+    "security.middleware.PasswordResetThrottleMiddleware",
+    # Each POST is one transaction: a publish or a submission is all there, or not at all.
+    "security.middleware.AtomicWritesMiddleware",
     # Last, so that it sees the login views' responses: answers a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -297,9 +305,12 @@ AXES_CLIENT_IP_CALLABLE = "security.ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
 AXES_VERBOSE = False
 LANTOA_TRUSTED_PROXIES = int(env("LANTOA_TRUSTED_PROXIES", "0"))
+LANTOA_PASSWORD_RESET_LIMIT = 5  # reset e-mails an hour from one address
 # Second factor (TOTP) for everyone who can publish or administer; off in dev and tests.
 LANTOA_REQUIRE_2FA = env("LANTOA_REQUIRE_2FA", "true").lower() == "true"
 OTP_TOTP_ISSUER = "Lan Tỏa"
+# Where `manage.py backup` writes its archives when no --output is given.
+LANTOA_BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 
 # Sessions end after 8 hours, and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -310,7 +321,8 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin's live preview frames the site
+# Nothing is framed, except the admin's live preview (Wagtail marks it SAMEORIGIN itself).
+X_FRAME_OPTIONS = "DENY"
 _MEDIA_ORIGINS = [f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"] if env("AWS_S3_CUSTOM_DOMAIN") else []
 _VIDEO_FRAMES = [
     "https://www.youtube.com",
@@ -333,7 +345,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
     }
 }
 LANTOA_ADMIN_PATH = "/admin/"
@@ -344,6 +356,7 @@ LANTOA_ADMIN_CSP = {
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", *_MEDIA_ORIGINS],
     "worker-src": ["'self'", "blob:"],
+    "frame-ancestors": ["'self'"],
 }
 LANTOA_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "

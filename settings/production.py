@@ -16,6 +16,9 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
+# Referrer-Policy, X-Frame-Options, CSP, nosniff and the session lifetime are in base.py so that
+# every environment sends them; only what needs HTTPS is here.
+SESSION_COOKIE_NAME = "__Secure-sessionid" if SECURE_SSL_REDIRECT else "sessionid"
+# Accounts that publish or administer need their second factor (LANTOA_REQUIRE_2FA=false: off).
+LANTOA_REQUIRE_2FA = env("LANTOA_REQUIRE_2FA", "true").lower() == "true"  # noqa: F405

@@ -17,6 +17,18 @@ from cms.text import fold, slugify_vi
 from cms.utils import attach_departments
 
 FOLDED_SEARCH_FIELD = "folded_search_text"
+CONTEXT_SEARCH_FIELD = "search_context_text"
+
+
+class PageTextField(index.SearchField):
+    """A SearchField read from a FoldedSearchMixin method: defined on each concrete model.
+
+    Elasticsearch names a field after the model that defines it, and a plain mixin has no
+    ``_meta``; the concrete page model stands in for it.
+    """
+
+    def get_definition_model(self, cls):
+        return cls
 
 
 class FoldedSearchMixin:
@@ -25,8 +37,27 @@ class FoldedSearchMixin:
     Search engines fold some Vietnamese letters and not others (SQLite's FTS5 leaves "người"
     and "đoàn" alone; PostgreSQL folds nothing), so each page also indexes its own text folded
     by the one folding function, and the search view folds the query the same way.
-    Add ``index.SearchField(FOLDED_SEARCH_FIELD)`` to a page model's ``search_fields``.
+
+    Readers also search by what surrounds a page ("guong sang nha giao 2024": a category and a
+    year), so the page's department, the years of its dates, its tags and its category are
+    indexed too (``search_context_text``), as written and folded. Both fields are added to
+    every subclass's search fields by ``get_search_fields``, so a new page type cannot forget them.
     """
+
+    @classmethod
+    def get_search_fields(cls):
+        fields = list(super().get_search_fields())
+        names = {f.field_name for f in fields if isinstance(f, index.SearchField)}
+        fields = [
+            PageTextField(f.field_name, boost=f.boost, **f.kwargs)
+            if isinstance(f, index.SearchField) and f.field_name == FOLDED_SEARCH_FIELD
+            else f
+            for f in fields
+        ]
+        for name in (CONTEXT_SEARCH_FIELD, FOLDED_SEARCH_FIELD):
+            if name not in names:
+                fields.append(PageTextField(name))
+        return fields
 
     def searchable_text(self):
         """The page's title and the values of its own SearchFields, as one plain string."""
@@ -34,7 +65,7 @@ class FoldedSearchMixin:
         for search_field in self.get_search_fields():
             if isinstance(search_field, index.SearchField):
                 name = search_field.field_name
-                if name in (FOLDED_SEARCH_FIELD, "title"):
+                if name in (FOLDED_SEARCH_FIELD, CONTEXT_SEARCH_FIELD, "title"):
                     continue
                 parts.extend(_field_text(self, name))
             elif isinstance(search_field, index.RelatedFields):
@@ -48,9 +79,39 @@ class FoldedSearchMixin:
                             parts.extend(_field_text(obj, sub.field_name))
         return " ".join(part for part in parts if part)
 
+    def search_context(self):
+        """Words around the page a reader may search by: department, years, category, tags."""
+        parts = []
+        if "department" not in self.__dict__:
+            attach_departments([self])
+        department = self.__dict__.get("department")
+        if department is not None:
+            parts += [department.title, department.short_name]
+        years = set()
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.DateField) and field.model is not Page:
+                value = getattr(self, field.attname, None)
+                if value is not None:
+                    years.add(value.year)
+        for name in ("year_recognised", "first_published_at"):
+            value = getattr(self, name, None)
+            years.add(getattr(value, "year", value))
+        parts += [str(year) for year in sorted(y for y in years if y)]
+        category = getattr(self, "category", None)
+        if isinstance(category, models.Model):
+            parts.append(str(category))
+        tags = getattr(self, "tags", None)
+        if tags is not None and hasattr(tags, "all"):
+            parts += [tag.name for tag in tags.all()]
+        return [part for part in parts if part]
+
+    def search_context_text(self):
+        return " ".join(self.search_context())
+
     def folded_search_text(self):
         """The folded words only, so every engine splits them alike ("20/11" -> "20 11")."""
-        return " ".join(re.findall(r"[^\W_]+", fold(self.searchable_text())))
+        text = " ".join([self.searchable_text(), *self.search_context()])
+        return " ".join(re.findall(r"[^\W_]+", fold(text)))
 
 
 def _field_text(obj, name):

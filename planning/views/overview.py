@@ -5,6 +5,7 @@ import io
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -57,11 +58,7 @@ def build_sections(request):
 
 def _cell(value):
     if isinstance(value, datetime.datetime):
-        return (
-            value.replace(tzinfo=None)
-            if value.tzinfo is None
-            else value.astimezone(datetime.UTC).replace(tzinfo=None)
-        )
+        return timezone.make_naive(value) if timezone.is_aware(value) else value
     if isinstance(value, (int, float, datetime.date)) or value is None:
         return value
     text = str(value)

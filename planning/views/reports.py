@@ -5,6 +5,8 @@ its period from the filter drawer and builds flat rows from ``planning.stats``: 
 row, whose keys are the export's columns, so the table and the spreadsheet always agree.
 """
 
+import datetime
+
 import django_filters
 
 from django import forms
@@ -14,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
@@ -30,8 +33,8 @@ class PeriodFilterSet(WagtailFilterSet):
     period = django_filters.ChoiceFilter(
         label=_("Period"), choices=periods.PRESETS, empty_label=None, method=_noop
     )
-    start = django_filters.DateFilter(label=_("From"), widget=AdminDateInput, method=_noop)
-    end = django_filters.DateFilter(label=_("To"), widget=AdminDateInput, method=_noop)
+    start = django_filters.DateFilter(label=_("From date"), widget=AdminDateInput, method=_noop)
+    end = django_filters.DateFilter(label=_("To date"), widget=AdminDateInput, method=_noop)
 
     class Meta:
         model = Page
@@ -62,6 +65,17 @@ class PlanningReportView(ReportView):
     # Filled per request from the rows' columns.
     list_export = ["name"]
     show_export_buttons = True
+    # Dates as the union writes them in CSV; XLSX keeps real dates, in local time.
+    custom_value_preprocess = {
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: lambda v: f"{timezone.localtime(v):%d/%m/%Y %H:%M}",
+            SpreadsheetExportMixin.FORMAT_XLSX: lambda v: timezone.make_naive(v),
+        },
+        datetime.date: {
+            SpreadsheetExportMixin.FORMAT_CSV: lambda v: f"{v:%d/%m/%Y}",
+            SpreadsheetExportMixin.FORMAT_XLSX: None,
+        },
+    }
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("cms.view_reports"):
@@ -223,7 +237,7 @@ class ModerationReportView(PlanningReportView):
                 ("department", _("Department"), "text"),
                 ("author", _("Submitted by"), "text"),
                 ("step", _("Waiting at"), "text"),
-                ("submitted_at", _("Submitted"), "datetime"),
+                ("submitted_at", _("Submitted at"), "datetime"),
                 ("age_days", _("Waiting (days)"), "days"),
             ]
         return [
@@ -316,7 +330,7 @@ class ExemplarsReportView(PlanningReportView):
         return stats.exemplars(self.period)
 
     def get_columns_spec(self):
-        label = _("Unit") if self.group == "don-vi" else _("Category")
+        label = _("Work unit") if self.group == "don-vi" else _("Category")
         return [
             ("year", _("Year"), "text"),
             ("name", label, "text"),
@@ -351,7 +365,7 @@ class PlanTargetsView(PlanningReportView):
     def get_columns_spec(self):
         return [
             ("year", _("Year"), "text"),
-            ("name", _("Target"), "text"),
+            ("name", _("Plan target"), "text"),
             ("value", _("Reached"), "number"),
             ("goal", _("Goal"), "number"),
             ("progress", _("Progress (%)"), "progress"),
@@ -420,5 +434,5 @@ class DateRangeForm(forms.Form):
     """The overview's period form (the same choices as the reports' filters)."""
 
     period = forms.ChoiceField(label=_("Period"), choices=periods.PRESETS, required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=AdminDateInput)
-    end = forms.DateField(label=_("To"), required=False, widget=AdminDateInput)
+    start = forms.DateField(label=_("From date"), required=False, widget=AdminDateInput)
+    end = forms.DateField(label=_("To date"), required=False, widget=AdminDateInput)
