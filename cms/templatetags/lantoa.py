@@ -78,6 +78,8 @@ def _sections(request):
         )
         home = next((p for p in candidates if p.translation_key == root.translation_key), None)
         kinds = {value: key for key, value in SECTIONS.items()}
+        if home is not None:
+            urls["home"] = home.get_url(request)
         for candidate in candidates:
             kind = kinds.get((candidate.content_type.app_label, candidate.content_type.model))
             if (
@@ -95,8 +97,8 @@ def _sections(request):
 
 @register.simple_tag(takes_context=True)
 def section_url(context, name):
-    """The address of a section ("news", "exemplars", "campaigns", "departments") in the
-    reader's language, or "" when that language has no live page for it."""
+    """The address of the home page or a section ("news", "exemplars", "campaigns",
+    "departments") in the reader's language, or "" when that language has no live page for it."""
     return _sections(context.get("request")).get(name, "")
 
 
