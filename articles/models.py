@@ -10,14 +10,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from channels.archives import NewsArchiveMixin
 from cms.blocks import BodyBlock
 from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, HeroImageMixin, InDepartmentMixin
 from cms.models.tags import TaggedPageBase
 from cms.utils import attach_departments, paginate
 
 
-class NewsIndexPage(BasePage):
-    """Tin tức: every article of the site, the board's and the departments', newest first."""
+class NewsIndexPage(NewsArchiveMixin, BasePage):
+    """Tin tức: every article of the site, the board's and the departments', newest first.
+
+    Its archives (by year, month, department, campaign) are routes below it: channels.archives.
+    """
 
     intro = models.TextField(
         "giới thiệu", blank=True, help_text="Một câu dưới tiêu đề trang tin tức."

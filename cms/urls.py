@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.router import api_router
+from channels import urls as channels_urls
+from channels.sitemaps import BilingualSitemap
 from cms import views
 from search import views as search_views
 
@@ -18,7 +20,8 @@ urlpatterns = [
     # The editorial calendar's feed: phones subscribe with a signed address, without a session.
     path("lich-bien-tap/", include("planning.urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("", include(channels_urls)),
     # English addresses of the non-page views; Vietnamese ones are below, without a prefix.
     path("en/search/", search_views.search, name="search_en"),
     path("en/tag/<str:slug>/", views.tag_detail, name="tag_en"),
@@ -36,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
     path("the/<str:slug>/", views.tag_detail, name="tag"),
     path("", include("members.urls")),
+    *channels_urls.feed_patterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,67 @@
+"""robots.txt, the feeds and the QR code of a page."""
+
+import segno
+
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+from channels.feeds import FEEDS
+
+
+@require_GET
+def robots_txt(request):
+    """Crawl everything public; not the admin nor search results; here is the sitemap."""
+    with translation.override("vi"):
+        search_vi = reverse("search")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Disallow: {search_vi}",
+        f"Disallow: /en{search_vi}",
+        f"Disallow: {reverse('search_en')}",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def feed(request, kind, source="news", **kwargs):
+    """The RSS or Atom feed of all news, a department, a campaign or a tag."""
+    return FEEDS[kind][source]()(request, **kwargs)
+
+
+def qr_code(url):
+    return segno.make(url, error="m", micro=False)
+
+
+def qr_svg(url, css_class="qr__code", title=""):
+    """The QR code of ``url`` as inline SVG: 4-module quiet zone, sized by CSS."""
+    return qr_code(url).svg_inline(
+        scale=1, border=4, svgclass=css_class, lineclass=None, omitsize=True, title=title or None
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def page_qr(request, page_id, fmt):
+    """The QR code of a public page, as SVG (posters, any size) or PNG (chat apps)."""
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    code = qr_code(page.get_full_url(request))
+    filename = f"ma-qr-{page.slug}.{fmt}"
+    if fmt == "svg":
+        response = HttpResponse(content_type="image/svg+xml")
+        code.save(response, kind="svg", scale=10, border=4, xmldecl=True)
+    else:
+        response = HttpResponse(content_type="image/png")
+        code.save(response, kind="png", scale=10, border=4)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
