@@ -6,26 +6,36 @@ the words exactly as typed (with their marks) rank above those found only by fol
 """
 
 import datetime
+import re
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import DateField, F, Q
 from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
-from articles.models import ArticlePage, ArticlePageTag
+from articles.models import ArticlePage
 from cms.models import DepartmentPage, Tag
+from cms.text import fold, slugify_vi
 from cms.utils import attach_departments, paginate
-from exemplars.models import ExemplarPage, ExemplarPageTag
-from home.models import CampaignPage, CampaignPageTag
+from exemplars.models import ExemplarCategory, ExemplarPage
+from home.models import CampaignPage
+from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
     clean_query,
     engine_query,
+    folded_terms,
     has_marks,
     highlight,
     matches_as_typed,
@@ -36,13 +46,18 @@ PER_PAGE = 10
 MAX_RESULTS = 300  # the engine's best matches considered; enough for people, cheap to rank
 POPULAR_DAYS = 30
 
-TYPES = {
-    "bai-viet": ("Bài viết", ArticlePage),
-    "guong-sang": ("Gương sáng", ExemplarPage),
-    "chien-dich": ("Chiến dịch", CampaignPage),
-    "cong-doan": ("Công đoàn bộ phận", DepartmentPage),
-    "khac": ("Trang khác", None),
+TYPES_CACHE_SECONDS = 300
+
+# Addresses for the main types stay short and stable; any other page type is offered under the
+# slug of its plural name, so a new page type (documents, Q&A …) needs no change here.
+TYPE_KEYS = {
+    ArticlePage: "bai-viet",
+    ExemplarPage: "guong-sang",
+    CampaignPage: "chien-dich",
+    DepartmentPage: "cong-doan",
 }
+OTHER = "khac"  # the pages of none of the main types (kept for old links)
+MIN_TERMS_FOR_PARTIAL = 3  # fewer words: a page with only one of two is not worth showing
 SORTS = {"lien-quan": "Liên quan nhất", "moi-nhat": "Mới nhất"}
 
 
@@ -56,16 +71,47 @@ def _number(request, name):
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
+def page_types():
+    """Every page type that can be found: indexed, public, not the tree's root or a redirect."""
+    types = {}
+    for content_type in ContentType.objects.filter(
+        pk__in=Page.objects.live().public().exclude(depth__lte=1).values("content_type")
+    ):
+        model = content_type.model_class()
+        if model is None or not model.get_search_fields():
+            continue
+        with translation.override(settings.LANGUAGE_CODE):  # one address in every language
+            key = TYPE_KEYS.get(model) or slugify_vi(str(model._meta.verbose_name_plural))
+        types[key] = model
+    return types
+
+
+def type_choices():
+    """(address key, label, model) of each type, labels in the reader's language."""
+    cache_key = "search-page-types"
+    keys = cache.get(cache_key)
+    if keys is None:
+        keys = {key: model._meta.label for key, model in page_types().items()}
+        cache.set(cache_key, keys, TYPES_CACHE_SECONDS)
+    choices = []
+    for key, label in keys.items():
+        model = apps.get_model(label)
+        choices.append((key, str(model._meta.verbose_name_plural).capitalize(), model))
+    return sorted(choices, key=lambda choice: fold(choice[1]))
+
+
 def read_filters(request):
     """The filters from the address; anything unknown or malformed is simply ignored."""
     kind = _param(request, "loai")
+    types = {key: model for key, _label, model in type_choices()}
     sort = _param(request, "sap-xep")
     language = _param(request, "ngon-ngu", 20)
     locale = Locale.objects.filter(language_code=language).first() if language else None
     if locale is None:
         locale = Locale.objects.filter(language_code=get_language()).first()
     return {
-        "kind": kind if kind in TYPES else "",
+        "kind": kind if kind in types or kind == OTHER else "",
+        "model": types.get(kind),
         "department": _number(request, "don-vi"),
         "campaign": _number(request, "chien-dich"),
         "tag": _param(request, "the"),
@@ -83,19 +129,27 @@ def base_pages(locale):
 
 
 def matched_ids(pages, query):
-    """The engine's best matches for the folded query, most relevant first."""
+    """The engine's best matches for the folded query, most relevant first.
+
+    Every word must match; when no page holds them all and the query has three words or more,
+    pages holding all but one of them are returned instead (the second value is then True).
+    """
     terms = engine_query(query)
     if not terms:
-        return []
+        return [], False
     results = pages.search(terms, operator="and", order_by_relevance=True)[:MAX_RESULTS]
-    return [page.pk for page in results]
+    ids = [page.pk for page in results]
+    if ids or len(folded_terms(query)) < MIN_TERMS_FOR_PARTIAL:
+        return ids, False
+    results = pages.search(terms, operator="or", order_by_relevance=True)[:MAX_RESULTS]
+    return [page.pk for page in results], True
 
 
 def filter_pages(pages, filters):
-    if filters["kind"] == "khac":
-        pages = pages.not_type(ArticlePage, ExemplarPage, CampaignPage, DepartmentPage)
-    elif filters["kind"]:
-        pages = pages.type(TYPES[filters["kind"]][1])
+    if filters["kind"] == OTHER:
+        pages = pages.not_type(*TYPE_KEYS)
+    elif filters.get("model"):
+        pages = pages.type(filters["model"])
     if filters["department"]:
         department = DepartmentPage.objects.filter(pk=filters["department"]).first()
         pages = pages.descendant_of(department) if department else pages.none()
@@ -107,24 +161,97 @@ def filter_pages(pages, filters):
             | Q(pk=campaign)
         )
     if filters["tag"]:
-        tagged = [
-            model.objects.filter(tag__slug=filters["tag"]).values("content_object_id")
-            for model in (ArticlePageTag, ExemplarPageTag, CampaignPageTag)
-        ]
-        pages = pages.filter(Q(pk__in=tagged[0]) | Q(pk__in=tagged[1]) | Q(pk__in=tagged[2]))
+        pages = pages.filter(tagged_with(Tag.objects.filter(slug=filters["tag"])))
     if filters["year"]:
-        year = filters["year"]
-        undated = Q(articlepage__isnull=True, exemplarpage__isnull=True, campaignpage__isnull=True)
-        pages = pages.filter(
-            Q(articlepage__date__year=year)
-            | Q(exemplarpage__year_recognised=year)
-            | Q(campaignpage__start_date__year=year)
-            | (undated & Q(first_published_at__year=year))
-        )
+        pages = pages.filter(of_year(filters["year"]))
     return pages
 
 
-def ordered_ids(ids, query, filters):
+def tagged_with(tags):
+    """Pages carrying any of ``tags``, whatever their type."""
+    condition = Q(pk__in=[])
+    for through in tag_through_models():
+        condition |= Q(pk__in=through.objects.filter(tag__in=tags).values("content_object_id"))
+    return condition
+
+
+def of_year(year):
+    """Pages of a year: an article's date, an exemplar's year, a campaign's start, else publication."""
+    undated = Q(articlepage__isnull=True, exemplarpage__isnull=True, campaignpage__isnull=True)
+    dated = (
+        Q(articlepage__date__year=year)
+        | Q(exemplarpage__year_recognised=year)
+        | Q(campaignpage__start_date__year=year)
+    )
+    if apps.is_installed("library"):  # a document's year is the year it was issued
+        undated &= Q(documentpage__isnull=True)
+        dated |= Q(documentpage__date_issued__year=year)
+    return dated | (undated & Q(first_published_at__year=year))
+
+
+YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _names_in(names, folded_query):
+    """The keys of ``names`` (key -> name) whose folded words appear together in the query."""
+    found = []
+    for key, name in names:
+        words = " ".join(re.findall(r"[^\W_]+", fold(name or "")))
+        if words and f" {words} " in folded_query:
+            found.append(key)
+    return found
+
+
+def facet_boosts(ids, query):
+    """How many of the things a query names each page has: a year, a category, a department, a tag.
+
+    "guong sang nha giao 2024" names the category "Gương sáng nhà giáo" and the year 2024, so
+    that year's profiles in that category score 2 and come first.
+    """
+    terms = folded_terms(query)
+    folded_query = f" {' '.join(terms)} "
+    conditions = [of_year(int(term)) for term in terms if YEAR.fullmatch(term)]
+    categories = _names_in(ExemplarCategory.objects.values_list("pk", "name"), folded_query)
+    if categories:
+        conditions.append(Q(exemplarpage__category_id__in=categories))
+    departments = DepartmentPage.objects.live().only("path", "title", "short_name")
+    for department in departments:
+        if _names_in([(0, department.title), (0, department.short_name)], folded_query):
+            conditions.append(Q(path__startswith=department.path))
+    tags = _names_in(Tag.objects.values_list("pk", "name"), folded_query)
+    if tags:
+        conditions.append(tagged_with(tags))
+    scores = dict.fromkeys(ids, 0)
+    candidates = Page.objects.filter(pk__in=ids)
+    for condition in conditions:
+        for pk in candidates.filter(condition).values_list("pk", flat=True):
+            scores[pk] += 1
+    return scores
+
+
+def index_texts(ids):
+    """Each page's indexed text (as written and folded), in one query on the database backend."""
+    backend = type(get_search_backend()).__module__
+    if backend.startswith("modelsearch.backends.database."):
+        vendor_pg = "postgres" in backend
+        columns = (
+            ("object_id", "title_text", "body_text")
+            if vendor_pg
+            else ("object_id", "title", "body")
+        )
+        texts = {}
+        entries = IndexEntry.objects.filter(object_id__in=[str(pk) for pk in ids])
+        for object_id, title, body in entries.values_list(*columns):
+            if object_id.isdigit():
+                texts[int(object_id)] = f"{title or ''} {body or ''}"
+        return texts
+    return {
+        page.pk: page.searchable_text() + " " + page.search_context_text()
+        for page in Page.objects.filter(pk__in=ids).specific(defer=False)
+    }
+
+
+def ordered_ids(ids, query, filters, partial=False):
     """The filtered ids in display order: exact matches first, or newest first."""
     pages = filter_pages(Page.objects.filter(pk__in=ids), filters)
     if filters["sort"] == "moi-nhat":
@@ -140,15 +267,32 @@ def ordered_ids(ids, query, filters):
         )
     kept = set(pages.values_list("pk", flat=True))
     ids = [pk for pk in ids if pk in kept]
-    if not has_marks(query):
+    return ranked(ids, query, partial=partial)
+
+
+def ranked(ids, query, partial=False):
+    """The engine's order, refined: more of the words (when not all matched), more of the
+    things the query names (year, category, department, tag), then the words as typed with
+    their marks, above pages found only by folding."""
+    if not ids:
         return ids
-    words = query_words(query)
-    exact = {
-        page.pk
-        for page in Page.objects.filter(pk__in=ids).specific(defer=False)
-        if matches_as_typed(page.searchable_text(), words)
-    }
-    return [pk for pk in ids if pk in exact] + [pk for pk in ids if pk not in exact]
+    boosts = facet_boosts(ids, query)
+    marks = has_marks(query)
+    texts = index_texts(ids) if (marks or partial) else {}
+    words, terms = query_words(query), folded_terms(query)
+
+    def key(item):
+        position, pk = item
+        text = texts.get(pk, "")
+        lowered = text.lower()
+        found = sum(1 for term in terms if matches_as_typed(lowered, [term])) if partial else 0
+        exact = marks and matches_as_typed(text, words)
+        return (-found, -boosts.get(pk, 0), not exact, position)
+
+    keyed = sorted(key(item) + (item[1],) for item in enumerate(ids))
+    if partial:
+        keyed = [k for k in keyed if -k[0] >= len(terms) - 1]
+    return [k[-1] for k in keyed]
 
 
 def page_date(page):
@@ -227,7 +371,7 @@ def filter_choices(locale):
         reverse=True,
     )
     return {
-        "types": [(key, label) for key, (label, _model) in TYPES.items()],
+        "types": [(key, label) for key, label, _model in type_choices()],
         "sorts": list(SORTS.items()),
         "departments": departments.only("id", "title", "short_name"),
         "campaigns": campaigns.only("id", "title"),
@@ -243,8 +387,10 @@ def search(request):
     locale = filters["locale"]
     results = items = None
     picks = []
+    partial = False
     if query:
-        ids = ordered_ids(matched_ids(base_pages(locale), query), query, filters)
+        ids, partial = matched_ids(base_pages(locale), query)
+        ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)
         on_page = list(results.object_list)
         by_pk = {page.pk: page for page in Page.objects.filter(pk__in=on_page).specific()}
@@ -262,6 +408,7 @@ def search(request):
         "results": results,
         "items": items,
         "picks": picks,
+        "partial": partial,
         "filters": filters,
         "filtered": filtered,
         "choices": filter_choices(locale),

@@ -223,13 +223,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's default "english" config drops folded Vietnamese syllables that are English
     # stop words (the, to, an, do, so, me); "simple" keeps every word.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
+# Elasticsearch/OpenSearch: every text field folds marks (asciifolding also maps đ to d) and
+# keeps the original token too, so "nguoi" finds "người" and "người" ranks exact matches first.
+SEARCH_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {"vi_folding": {"type": "asciifolding", "preserve_original": True}},
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "vi_folding"],
+                }
+            },
+        }
+    }
+}
 if env("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": env("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
         "URLS": [env("SEARCH_URL")],
-        "INDEX": env("SEARCH_INDEX", "lantoa"),
-        "TIMEOUT": 5,
+        "INDEX_PREFIX": env("SEARCH_INDEX", "lantoa") + "_",
+        "TIMEOUT": int(env("SEARCH_TIMEOUT", "5")),
         "AUTO_UPDATE": True,
+        "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
     }
 
 # CDN or caching-proxy purge through Wagtail's frontend cache: Cloudflare when its token is

@@ -79,7 +79,22 @@ class FoldedSearchMixin:
                             parts.extend(_field_text(obj, sub.field_name))
         return " ".join(part for part in parts if part)
 
+    def save(self, *args, **kwargs):
+        self.__dict__.pop("_search_texts", None)
+        return super().save(*args, **kwargs)
+
+    def _cached_search_text(self, name, compute):
+        # Wagtail's indexer reads every search field once for the title, the body and the
+        # autocomplete text; computed once per save (save() forgets them).
+        cache = self.__dict__.setdefault("_search_texts", {})
+        if name not in cache:
+            cache[name] = compute()
+        return cache[name]
+
     def search_context(self):
+        return self._cached_search_text("context", self._search_context)
+
+    def _search_context(self):
         """Words around the page a reader may search by: department, years, category, tags."""
         parts = []
         if "department" not in self.__dict__:
@@ -110,6 +125,9 @@ class FoldedSearchMixin:
 
     def folded_search_text(self):
         """The folded words only, so every engine splits them alike ("20/11" -> "20 11")."""
+        return self._cached_search_text("folded", self._folded_search_text)
+
+    def _folded_search_text(self):
         text = " ".join([self.searchable_text(), *self.search_context()])
         return " ".join(re.findall(r"[^\W_]+", fold(text)))
 

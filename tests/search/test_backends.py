@@ -1,0 +1,76 @@
+"""Elasticsearch/OpenSearch configuration, built without a server, and the database backends."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from django.utils.module_loading import import_string
+
+from articles.models import ArticlePage
+from cms.models.pages import CONTEXT_SEARCH_FIELD, FOLDED_SEARCH_FIELD
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def backend_settings(**env):
+    """settings.base's WAGTAILSEARCH_BACKENDS as a fresh process computes it from ``env``."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("SEARCH_")}
+    environ.update(env)
+    code = "import json, settings.base as b; print(json.dumps(b.WAGTAILSEARCH_BACKENDS))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environ, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["default"]
+
+
+def test_without_search_url_the_database_backend_is_used():
+    assert backend_settings()["BACKEND"] == "wagtail.search.backends.database"
+
+
+@pytest.mark.parametrize(
+    ("backend", "client"),
+    [
+        ("wagtail.search.backends.elasticsearch8", "elasticsearch"),
+        ("wagtail.search.backends.opensearch2", "opensearchpy"),
+    ],
+)
+def test_search_url_configures_a_folding_analyser(backend, client):
+    pytest.importorskip(client)
+    config = backend_settings(
+        SEARCH_URL="https://user:secret@search.example.org:9243",
+        SEARCH_BACKEND=backend,
+        SEARCH_INDEX="lantoa_thu",
+    )
+    assert config["BACKEND"] == backend
+    params = {key: value for key, value in config.items() if key != "BACKEND"}
+    search_backend = import_string(f"{backend}.SearchBackend")(params)  # no connection made
+
+    analysis = search_backend.settings["settings"]["analysis"]
+    default = analysis["analyzer"]["default"]
+    folding = [
+        name
+        for name in default["filter"]
+        if name == "asciifolding" or analysis["filter"].get(name, {}).get("type") == "asciifolding"
+    ]
+    assert folding and "lowercase" in default["filter"]
+    assert analysis["filter"][folding[0]]["preserve_original"] is True
+    # Wagtail's own autocomplete analysers are kept beside ours.
+    assert "edgengram_analyzer" in analysis["analyzer"]
+
+    index = search_backend.get_index_for_model(ArticlePage)
+    assert index.name == "lantoa_thu_wagtailcore_page"
+    mapping = search_backend.mapping_class(ArticlePage).get_mapping()
+    fields = json.dumps(mapping)
+    for name in (FOLDED_SEARCH_FIELD, CONTEXT_SEARCH_FIELD, "lead", "body"):
+        assert name in fields
+    assert "search.example.org" in json.dumps(search_backend.hosts, default=str)
+
+
+def test_postgresql_uses_the_simple_text_search_config():
+    config = backend_settings(DATABASE_URL="postgres://u@127.0.0.1:5/lantoa")
+    assert config["SEARCH_CONFIG"] == "simple"

@@ -1,0 +1,172 @@
+"""What a page is found by beyond its own fields, how results are ranked, and who may see them."""
+
+import datetime
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import PageViewRestriction
+
+from tests import factories
+
+
+def paragraph(text):
+    return [("paragraph", factories.paragraph_html(text))]
+
+
+def found(client, **params):
+    response = client.get("/tim-kiem/", params)
+    assert response.status_code == 200
+    return [page.pk for page in response.context["results"]]
+
+
+@pytest.fixture
+def teachers(home_page, news_index, exemplar_index, department):
+    bright = factories.ExemplarCategoryFactory(name="Gương sáng nhà giáo", description="")
+    good = factories.ExemplarCategoryFactory(name="Người tốt việc tốt", description="")
+    profile = factories.ExemplarPageFactory
+    pages = {
+        "bright-2024": profile(
+            parent=department,
+            title="Phan Thu Hà",
+            category=bright,
+            citation="Hai mươi năm đứng lớp",
+            year_recognised=2024,
+        ),
+        "bright-2024-b": profile(
+            parent=exemplar_index,
+            title="Trịnh Văn Quang",
+            category=bright,
+            citation="Người thầy của sinh viên vùng cao",
+            year_recognised=2024,
+        ),
+        "bright-2023": profile(
+            parent=exemplar_index,
+            title="Lý Thị Mai",
+            category=bright,
+            citation="Tận tụy với học trò",
+            year_recognised=2023,
+        ),
+        "good-2024": profile(
+            parent=exemplar_index,
+            title="Hồ Văn Sơn",
+            category=good,
+            citation="Nhặt được của rơi trả lại người mất",
+            year_recognised=2024,
+        ),
+        # An article about the same subject and year, richer in the words than any profile.
+        "article-2024": factories.ArticlePageFactory(
+            parent=news_index,
+            title="Tôn vinh gương sáng nhà giáo năm 2024",
+            lead="Gương sáng nhà giáo 2024: nhà giáo tiêu biểu, gương sáng của nhà trường.",
+            body=paragraph("Lễ tôn vinh gương sáng nhà giáo."),
+            date=datetime.date(2024, 11, 20),
+        ),
+    }
+    return pages
+
+
+def names(pages, pks):
+    by_pk = {page.pk: name for name, page in pages.items()}
+    return [by_pk.get(pk, pk) for pk in pks]
+
+
+@pytest.mark.parametrize(
+    "query", ["guong sang nha giao 2024", "gương sáng nhà giáo 2024", "GUONG SANG NHA GIAO 2024"]
+)
+def test_a_category_and_year_find_that_years_profiles_first(client, teachers, query):
+    results = names(teachers, found(client, q=query))
+    assert set(results[:2]) == {"bright-2024", "bright-2024-b"}
+    assert "bright-2023" not in results and "good-2024" not in results
+    assert "article-2024" in results
+
+
+def test_a_profile_is_found_by_its_department_and_year(client, teachers, department):
+    assert names(teachers, found(client, q="khoa toan 2024")) == ["bright-2024"]
+    teachers["department"] = department
+    results = names(teachers, found(client, q="Công đoàn Khoa Toán"))
+    assert sorted(results) == ["bright-2024", "department"]
+
+
+def test_when_no_page_has_every_word_pages_with_all_but_one_are_shown(client, teachers):
+    response = client.get("/tim-kiem/", {"q": "guong sang nha giao 2024 xylophone"})
+    results = names(teachers, [page.pk for page in response.context["results"]])
+    assert set(results[:2]) == {"bright-2024", "bright-2024-b"}
+    assert response.context["partial"]
+    assert 'class="result-note"' in response.content.decode()
+    # Two words of which one is unknown: nothing rather than a page with one word.
+    assert found(client, q="tôn xylophone") == []
+
+
+def test_tags_are_searchable_as_soon_as_they_change(client, news_index):
+    article = factories.ArticlePageFactory(parent=news_index, title="Hội diễn văn nghệ")
+    assert found(client, q="an sinh") == []
+    article.tags.add("an sinh xã hội")
+    article.save()
+    assert found(client, q="an sinh") == [article.pk]
+    tag = article.tags.get()
+    tag.name = "phúc lợi"
+    tag.save()
+    assert found(client, q="phuc loi") == [article.pk]
+    assert found(client, q="an sinh") == []
+    article.tags.clear()
+    article.save()
+    assert found(client, q="phuc loi") == []
+
+
+def test_a_renamed_category_is_searchable_at_once(client, exemplar_index):
+    category = factories.ExemplarCategoryFactory(name="Cán bộ tiêu biểu", description="")
+    profile = factories.ExemplarPageFactory(parent=exemplar_index, category=category)
+    category.name = "Chiến sĩ thi đua"
+    category.save()
+    assert found(client, q="chien si thi dua") == [profile.pk]
+
+
+def test_members_only_pages_and_their_children_are_never_found(client, home_page, news_index):
+    public = factories.StandardPageFactory(parent=home_page, title="Quy chế chi tiêu công khai")
+    login_only = factories.StandardPageFactory(parent=home_page, title="Quy chế chi tiêu nội bộ")
+    PageViewRestriction.objects.create(page=login_only, restriction_type=PageViewRestriction.LOGIN)
+    child = factories.StandardPageFactory(parent=login_only, title="Quy chế chi tiêu phụ lục")
+    groups_only = factories.StandardPageFactory(parent=home_page, title="Quy chế chi tiêu mật")
+    restriction = PageViewRestriction.objects.create(
+        page=groups_only, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Đoàn viên thử"))
+    password = factories.StandardPageFactory(parent=home_page, title="Quy chế chi tiêu khóa")
+    PageViewRestriction.objects.create(
+        page=password, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+    )
+    assert found(client, q="quy che chi tieu") == [public.pk]
+    assert child.pk not in found(client, q="phu luc")
+
+
+def test_type_filter_offers_each_type_there_is(client, home_page, news_index, department):
+    factories.ArticlePageFactory(parent=news_index, title="Hội nghị cán bộ")
+    standard = factories.StandardPageFactory(parent=home_page, title="Hội nghị thường niên")
+    response = client.get("/tim-kiem/", {"q": "hoi nghi"})
+    offered = dict(response.context["choices"]["types"])
+    assert offered["bai-viet"] == "Bài viết"
+    assert offered["cong-doan"] == "Công đoàn bộ phận"
+    assert "trang-noi-dung" in offered and "guong-sang" not in offered  # no profile yet
+    assert found(client, q="hoi nghi", loai="trang-noi-dung") == [standard.pk]
+
+
+def test_documents_are_found_by_number_title_and_summary(client, home_page):
+    from tests.library.factories import DocumentLibraryPageFactory, DocumentPageFactory
+
+    library = DocumentLibraryPageFactory(parent=home_page)
+    plan = DocumentPageFactory(
+        parent=library,
+        title="Kế hoạch truyền thông công đoàn giai đoạn 2023 – 2028",
+        number="15/KH-CĐT",
+        summary="Nhiệm vụ và giải pháp truyền thông cho cán bộ, nhà giáo, người lao động.",
+        files=[],
+    )
+    for query in ("15/KH-CĐT", "15/kh-cdt", "ke hoach truyen thong", "giải pháp truyền thông"):
+        assert found(client, q=query) == [plan.pk], query
+    offered = dict(client.get("/tim-kiem/", {"q": "x"}).context["choices"]["types"])
+    assert offered["van-ban"] == "Văn bản"
+    assert found(client, q="truyen thong", loai="van-ban") == [plan.pk]
+    assert found(client, q="truyen thong", loai="van-ban", nam="2025") == [plan.pk]
+    assert found(client, q="truyen thong", loai="van-ban", nam="2024") == []
