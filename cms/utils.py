@@ -23,14 +23,12 @@ def attach_departments(pages):
     A page's department is derived from the tree, never stored: departments are few, so one
     query for all of them and a path-prefix match beats one ancestor query per page.
     """
-    from cms.models import DepartmentPage
+    from perf.lookups import live_departments
 
     pages = list(pages)
     if not pages:
         return pages
-    departments = list(
-        DepartmentPage.objects.live().only("id", "title", "short_name", "path", "url_path")
-    )
+    departments = live_departments()  # kept in the cache until a department changes
     for page in pages:
         page.department = next(
             (d for d in departments if page.path.startswith(d.path) and page.path != d.path),

@@ -114,6 +114,9 @@ def invalidate(tags):
     tags = set(tags)
     if not tags:
         return
+    from perf import lookups
+
+    lookups.forget(tags)
     cache = store()
     fresh = {_tag_key(tag): uuid.uuid4().hex for tag in tags}
     fresh[EPOCH_KEY] = uuid.uuid4().hex

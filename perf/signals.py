@@ -97,7 +97,9 @@ def page_post_save(sender, instance, update_fields=None, raw=False, **kwargs):
     if instance.live:
         specific = instance.specific_deferred if type(instance) is Page else instance
         # Child relations (tags) are written after the page row: read them after the commit.
-        tags |= {f"page:{instance.pk}", f"tk:{instance.translation_key}"}
+        tags |= tags_for_change(specific)
+        if instance.alias_of_id:
+            tags.add("restrictions")  # aliases share their source's privacy
         if before and before[1] != instance.url_path:
             tags.add("any")  # the address changed: every link to it
         _bump(tags, urls)
@@ -189,7 +191,24 @@ def watched_models():
     return {model for model in models if not issubclass(model, Page)}
 
 
+def restriction_changed(sender, instance, **kwargs):
+    """A page became private or public again: its copies and every list showing it."""
+    _bump({"any", "restrictions"})
+
+
+def locale_changed(sender, instance, **kwargs):
+    from perf.lookups import forget_locales
+
+    forget_locales()
+    _bump({"any"})
+
+
 def connect():
+    from wagtail.models import Locale, PageViewRestriction
+
+    for signal in (post_save, post_delete):
+        signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="perf_pvr")
+        signal.connect(locale_changed, sender=Locale, dispatch_uid="perf_locale")
     pre_save.connect(_for_pages(page_pre_save), dispatch_uid="perf_page_pre_save", weak=False)
     post_save.connect(_for_pages(page_post_save), dispatch_uid="perf_page_post_save", weak=False)
     pre_delete.connect(_for_pages(page_pre_delete), dispatch_uid="perf_page_pre_delete", weak=False)

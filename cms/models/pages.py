@@ -9,12 +9,14 @@ from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.text import fold, slugify_vi
 from cms.utils import attach_departments
+from perf.lookups import restrictions
+from perf.queryset import PageManager
 
 FOLDED_SEARCH_FIELD = "folded_search_text"
 CONTEXT_SEARCH_FIELD = "search_context_text"
@@ -183,6 +185,68 @@ class BasePage(FoldedSearchMixin, Page):
     def minimal_clean(self):
         self._fold_slug()
         super().minimal_clean()
+
+    # ``.public()`` reads the private sections from the cache, not with a query each time.
+    objects = PageManager()
+
+    def get_view_restrictions(self):
+        """No query when no private section contains the page (perf.lookups.restrictions)."""
+        paths, aliases = restrictions()
+        if not aliases and not any(self.path.startswith(path) for path in paths):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def route(self, request, path_components):
+        """The page at the end of the path in two queries, not two per level (perf).
+
+        Wagtail walks the tree one slug at a time. Every page on the path is fetched at once
+        by its url_path instead; when a page on the way has routes of its own that could
+        answer the rest of the path (a RoutablePage's archive or feed), Wagtail's walk runs.
+        """
+        if len(path_components) > 1:
+            target = self._page_at(path_components)
+            if target is not None:
+                return target.route(request, [])
+        return super().route(request, path_components)
+
+    def _page_at(self, components):
+        from django.contrib.contenttypes.models import ContentType
+        from django.urls import Resolver404
+
+        prefixes = [
+            self.url_path + "/".join(components[:i]) + "/" for i in range(1, len(components) + 1)
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        if len(found) != len(prefixes):
+            return None
+        for depth, prefix in enumerate(prefixes[:-1], start=1):
+            model = ContentType.objects.get_for_id(found[prefix].content_type_id).model_class()
+            if model is None:
+                return None
+            if getattr(model.route, "__func__", model.route) not in (BasePage.route, Page.route):
+                resolver = getattr(model, "get_resolver", None)
+                if resolver is None:
+                    return None
+                try:
+                    resolver().resolve("/" + "/".join(components[depth:]) + "/")
+                    return None  # the page's own route may answer: let Wagtail walk
+                except Resolver404:
+                    pass
+        # The page with what its template shows beside it (hero image, portrait, campaign,
+        # category) in the same query.
+        target = found[prefixes[-1]]
+        model = ContentType.objects.get_for_id(target.content_type_id).model_class()
+        if model is None:
+            return None
+        related = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.many_to_one and field.model is not Page and field.related_model is not None
+        ]
+        return model.objects.select_related(*related).filter(pk=target.pk).first()
 
 
 class HeroImageMixin(models.Model):
