@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from tests.planning.conftest import at, publish_now
 from tests.utils import soup, visible_text
+from tests.workflow.helpers import is_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -539,3 +540,40 @@ def test_query_counts_do_not_grow_with_range_or_history(
     for name, params in REPORTS:
         with django_assert_max_num_queries(small[(name, str(params))]):
             board.get(reverse(name), {**params, **WIDE})
+
+
+# Who sees the reports and the calendar ----------------------------------------------------
+
+READERS = {"board", "executive", "superuser"}
+ROLES = ["anonymous", "member", "editor_a", "editor_b", "head_a", "board", "executive", "superuser"]
+PAGES = [
+    "planning_report_overview",
+    "planning_report_contributions",
+    "planning_report_moderation",
+    "planning_report_campaigns",
+    "planning_report_exemplars",
+    "planning_report_targets",
+    "planning_report_shortlist",
+    "planning_calendar",
+    "planning_calendar_agenda",
+    "planning_calendar_ics",
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_board_the_executive_committee_and_administrators_see_reports(as_user, now, role):
+    client = as_user(role)
+    for name in PAGES:
+        response = client.get(reverse(name))
+        if role in READERS:
+            assert response.status_code == 200, name
+        else:
+            assert is_refused(response), name
+        export = client.get(reverse(name), {"export": "csv"})
+        if role not in READERS:
+            assert is_refused(export), name
+    home = client.get(reverse("wagtailadmin_home"))
+    if role in {"anonymous", "member"}:
+        return
+    shown = reverse("planning_report_overview") in home.content.decode()
+    assert shown == (role in READERS)
