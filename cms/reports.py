@@ -7,17 +7,23 @@ admin without them, so these reports list every page whatever the reader's page 
 import django_filters
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
 
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, get_page_content_types
 
 from cms.models import DepartmentPage
+from cms.text import vi_sort_key
 from cms.utils import attach_departments
 
 
 def department_choices(request):
-    return DepartmentPage.objects.filter(locale__language_code="vi").order_by("title")
+    """The departments in Vietnamese alphabetical order (SQL sorts Đ after Z)."""
+    departments = DepartmentPage.objects.filter(locale__language_code="vi")
+    ordered = sorted(departments.values_list("pk", "title"), key=lambda row: vi_sort_key(row[1]))
+    order = Case(*[When(pk=pk, then=i) for i, (pk, _) in enumerate(ordered)], default=len(ordered))
+    return departments.order_by(order)
 
 
 class EditorialPagesFilterSet(WagtailFilterSet):

@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, InDepartmentMixin
 from cms.models.tags import TaggedPageBase
+from cms.text import vi_name_sort_key, vi_sort_key
 from cms.utils import attach_departments, paginate
 
 
@@ -86,12 +87,25 @@ class ExemplarIndexPage(BasePage):
             exemplars = exemplars.filter(year_recognised=int(year))
         else:
             year = ""
-        page_obj = paginate(request, exemplars)
+        # Newest year first, then by name in Vietnamese order (given name first, as
+        # Vietnamese lists do), which SQL collations do not know: sort the keys, fetch a page.
+        rows = sorted(
+            exemplars.values_list("pk", "year_recognised", "title"),
+            key=lambda row: (-(row[1] or 0), vi_name_sort_key(row[2])),
+        )
+        page_obj = paginate(request, [pk for pk, _, _ in rows])
+        found = exemplars.in_bulk(page_obj.object_list)
+        page_obj.object_list = [found[pk] for pk in page_obj.object_list if pk in found]
         attach_departments(page_obj.object_list)
         context.update(
             exemplars=page_obj,
-            categories=ExemplarCategory.objects.filter(locale_id=self.locale_id),
-            units=everything.order_by("unit").values_list("unit", flat=True).distinct(),
+            categories=sorted(
+                ExemplarCategory.objects.filter(locale_id=self.locale_id),
+                key=lambda category: vi_sort_key(category.name),
+            ),
+            units=sorted(
+                set(everything.exclude(unit="").values_list("unit", flat=True)), key=vi_sort_key
+            ),
             years=everything.order_by("-year_recognised")
             .values_list("year_recognised", flat=True)
             .distinct(),
