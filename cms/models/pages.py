@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.text import fold, slugify_vi
+from cms.text import fold, slugify_vi, vi_sort_key
 from cms.utils import attach_departments
 from perf.lookups import restrictions
 from perf.queryset import PageManager
@@ -178,11 +178,31 @@ class BasePage(FoldedSearchMixin, Page):
             self._folded_slug_pending = True
         self.slug = folded
 
+    def _slug_from_translated_title(self):
+        # wagtail-localize copies the original's slug unless the translator translates it;
+        # a translation still carrying it takes one from its own (translated) title instead.
+        if not (self.pk and self.title and self.locale_id and self.translation_key):
+            return
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return
+        original = (
+            Page.objects.filter(translation_key=self.translation_key, locale=default)
+            .values_list("slug", flat=True)
+            .first()
+        )
+        own = slugify_vi(self.title)
+        if original and self.slug == original and own and own != original:
+            self.slug = own
+            self._folded_slug_pending = True
+
     def full_clean(self, *args, **kwargs):
+        self._slug_from_translated_title()
         self._fold_slug()
         super().full_clean(*args, **kwargs)
 
     def minimal_clean(self):
+        self._slug_from_translated_title()
         self._fold_slug()
         super().minimal_clean()
 
@@ -313,8 +333,9 @@ class DepartmentIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["departments"] = (
-            DepartmentPage.objects.child_of(self).live().public().order_by("title")
+        context["departments"] = sorted(
+            DepartmentPage.objects.child_of(self).live().public(),
+            key=lambda department: vi_sort_key(department.title),
         )
         return context
 

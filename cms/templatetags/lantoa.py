@@ -243,3 +243,11 @@ def alternate_versions(versions):
     """The exact language versions (hreflang alternates), the default language first."""
     exact = [version for version in versions if version.exact]
     return sorted(exact, key=lambda version: version.code != settings.LANGUAGE_CODE)
+
+
+@register.filter
+def vi_sorted(items, attribute):
+    """``items`` in Vietnamese alphabetical order of ``attribute`` (A Ă Â B C D Đ …)."""
+    from cms.text import vi_sort_key
+
+    return sorted(items or [], key=lambda item: vi_sort_key(getattr(item, attribute, "")))
