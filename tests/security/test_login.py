@@ -151,11 +151,14 @@ def test_changing_the_password_logs_out_every_other_session(client, editor, djan
         for field in form.find_all(["input", "select"])
         if field.get("name") and field.get("type") not in ("checkbox", "radio", "file")
     }
+    for choice in form.find_all("input", type=["checkbox", "radio"], checked=True):
+        data[choice["name"]] = choice.get("value", "on")
     for select in form.find_all("select"):
         chosen = select.find("option", selected=True) or select.find("option")
         data[select["name"]] = chosen.get("value", "") if chosen else ""
     data.update(
         {
+            "name_email-last_name": "Nguyễn",  # required by the account form
             "password-old_password": PASSWORD,
             "password-new_password1": new_password,
             "password-new_password2": new_password,
@@ -169,3 +172,17 @@ def test_changing_the_password_logs_out_every_other_session(client, editor, djan
     # The session that changed it stays in; every other one is out.
     assert client.get("/admin/").status_code == 200
     assert other.get("/admin/").status_code == 302
+
+
+def test_password_reset_e_mails_are_limited_per_address(client, editor, mailoutbox):
+    url = reverse("wagtailadmin_password_reset")
+    for _ in range(5):
+        response = client.post(url, {"email": editor.email}, REMOTE_ADDR="10.5.5.5")
+        assert response.status_code == 302
+    assert len(mailoutbox) == 5
+    response = client.post(url, {"email": editor.email}, REMOTE_ADDR="10.5.5.5")
+    assert response.status_code == 429
+    assert "Yêu cầu đặt lại mật khẩu quá nhiều lần" in response.content.decode()
+    assert len(mailoutbox) == 5
+    # Another address is not affected.
+    assert client.post(url, {"email": editor.email}, REMOTE_ADDR="10.6.6.6").status_code == 302
