@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -24,7 +25,7 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
     """
 
     intro = models.TextField(
-        "giới thiệu", blank=True, help_text="Một câu dưới tiêu đề trang tin tức."
+        _("introduction"), blank=True, help_text=_("One sentence under the title of the news page.")
     )
 
     parent_page_types = ["home.HomePage"]
@@ -38,8 +39,8 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
-        verbose_name = "trang tin tức"
-        verbose_name_plural = "trang tin tức"
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
 
     def articles(self):
         return (
@@ -69,31 +70,35 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
     """A news story. Department editors write under their department; the board under Tin tức."""
 
     date = models.DateField(
-        "ngày đăng",
+        _("date"),
         default=timezone.localdate,
-        help_text="Ngày hiện trên bài; dùng để xếp thứ tự tin.",
+        help_text=_("The date shown on the article; news is ordered by it."),
     )
     lead = models.TextField(
-        "sa-pô",
-        help_text="Đoạn mở đầu in đậm, hai ba câu: ai, làm gì, ở đâu, khi nào.",
+        _("lead"),
+        help_text=_(
+            "The opening paragraph in bold, two or three sentences: who, what, where, when."
+        ),
     )
-    body = StreamField(BodyBlock(), verbose_name="nội dung")
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
     byline = models.CharField(
-        "tác giả",
+        _("byline"),
         max_length=160,
         blank=True,
-        help_text="Tên người viết hiện trên bài, ví dụ: Nguyễn Thị Lan – CĐBP Khoa Toán.",
+        help_text=_(
+            "The writer's name shown on the article, e.g. Nguyễn Thị Lan – Faculty of Mathematics union."
+        ),
     )
     campaign = models.ForeignKey(
         "home.CampaignPage",
-        verbose_name="chiến dịch",
+        verbose_name=_("campaign"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
-        help_text="Đợt tuyên truyền mà bài viết thuộc về, nếu có.",
+        help_text=_("The campaign the article belongs to, if any."),
     )
-    tags = ClusterTaggableManager("thẻ", through=ArticlePageTag, blank=True)
+    tags = ClusterTaggableManager(_("tags"), through=ArticlePageTag, blank=True)
 
     parent_page_types = ["articles.NewsIndexPage", "cms.DepartmentPage"]
     subpage_types = []
@@ -113,14 +118,14 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("byline"), FieldPanel("campaign"), FieldPanel("tags")],
-            heading="Thông tin bài",
+            heading=_("Article details"),
         ),
-        InlinePanel("related_links", label="Bài liên quan", max_num=6),
+        InlinePanel("related_links", label=_("Related articles"), max_num=6),
     ]
 
     class Meta:
-        verbose_name = "bài viết"
-        verbose_name_plural = "bài viết"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
 
     def get_search_description(self):
         return self.search_description or self.lead
@@ -161,10 +166,10 @@ class ArticleRelatedLink(Orderable):
     source = ParentalKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
     page = models.ForeignKey(
         ArticlePage,
-        verbose_name="bài viết",
+        verbose_name=_("article"),
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="Một bài viết khác nên đọc tiếp.",
+        help_text=_("Another article worth reading next."),
     )
 
     panels = [FieldPanel("page")]

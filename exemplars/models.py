@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -20,19 +21,23 @@ from cms.utils import attach_departments, paginate
 class ExemplarCategory(TranslatableMixin, models.Model):
     """A kind of recognition, e.g. "Người tốt việc tốt"; editors keep the list."""
 
-    name = models.CharField("tên", max_length=120, help_text="Ví dụ: Gương sáng nhà giáo.")
+    name = models.CharField(_("name"), max_length=120, help_text=_("E.g. Outstanding teacher."))
     slug = models.SlugField(
-        "đường dẫn",
+        _("slug"),
         max_length=120,
-        help_text="Chữ không dấu, nối bằng gạch ngang; dùng trong bộ lọc, ví dụ: guong-sang-nha-giao.",
+        help_text=_(
+            "Letters without diacritics joined by hyphens; used in filters, e.g. guong-sang-nha-giao."
+        ),
     )
-    description = models.TextField("mô tả", blank=True, help_text="Ai được ghi nhận ở mục này.")
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Who is recognised under this heading.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "danh hiệu gương sáng"
-        verbose_name_plural = "danh hiệu gương sáng"
+        verbose_name = _("exemplar category")
+        verbose_name_plural = _("exemplar categories")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
@@ -44,7 +49,9 @@ class ExemplarIndexPage(BasePage):
     """Gương sáng: every exemplar of the site, filterable by category, unit and year."""
 
     intro = models.TextField(
-        "giới thiệu", blank=True, help_text="Một câu dưới tiêu đề trang gương sáng."
+        _("introduction"),
+        blank=True,
+        help_text=_("One sentence under the title of the exemplars page."),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -58,8 +65,8 @@ class ExemplarIndexPage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
-        verbose_name = "trang gương sáng"
-        verbose_name_plural = "trang gương sáng"
+        verbose_name = _("exemplars page")
+        verbose_name_plural = _("exemplars pages")
 
     def exemplars(self):
         return (
@@ -129,74 +136,84 @@ class ExemplarPage(InDepartmentMixin, BasePage):
     """One person recognised by the union; the page title is the person's full name."""
 
     position = models.CharField(
-        "chức vụ", max_length=160, help_text="Ví dụ: Giảng viên chính, Chủ tịch CĐBP."
+        _("position"),
+        max_length=160,
+        help_text=_("E.g. Senior lecturer, Chair of the department union."),
     )
     unit = models.CharField(
-        "đơn vị", max_length=160, help_text="Khoa, phòng, trung tâm nơi người đó công tác."
+        _("unit"),
+        max_length=160,
+        help_text=_("The faculty, office or centre where the person works."),
     )
     portrait = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="ảnh chân dung",
+        verbose_name=_("portrait"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Ảnh dọc, rõ mặt; chỉ dùng khi đã có quyền sử dụng ảnh.",
+        help_text=_(
+            "A portrait photo with the face clearly visible; use it only with the right to use the photo."
+        ),
     )
     category = models.ForeignKey(
         ExemplarCategory,
-        verbose_name="danh hiệu",
+        verbose_name=_("category"),
         on_delete=models.PROTECT,
         related_name="exemplars",
-        help_text="Nhóm ghi nhận; danh sách do Ban Tuyên giáo quản lý trong mục Snippets.",
+        help_text=_(
+            "The kind of recognition; the Communications Board keeps the list under Snippets."
+        ),
     )
     citation = models.CharField(
-        "lời ghi nhận",
+        _("citation"),
         max_length=255,
-        help_text="Một câu về việc làm được ghi nhận, hiện trên thẻ và khi chia sẻ.",
+        help_text=_("One sentence on what is recognised, shown on cards and when shared."),
     )
-    story = StreamField(BodyBlock(), verbose_name="câu chuyện")
+    story = StreamField(BodyBlock(), verbose_name=_("story"))
     year_recognised = models.PositiveSmallIntegerField(
-        "năm được ghi nhận", default=current_year, help_text="Năm ra quyết định tuyên dương."
+        _("year recognised"),
+        default=current_year,
+        help_text=_("The year of the decision to honour the person."),
     )
     decision_number = models.CharField(
-        "số quyết định",
+        _("decision number"),
         max_length=80,
         blank=True,
-        help_text="Ví dụ: 125/QĐ-CĐT. Để trống nếu ghi nhận theo đề cử của đơn vị.",
+        help_text=_("E.g. 125/QĐ-CĐT. Leave empty when the recognition is a unit's nomination."),
     )
     issuing_body = models.CharField(
-        "cơ quan ban hành",
+        _("issued by"),
         max_length=160,
         blank=True,
-        help_text="Ví dụ: Ban Chấp hành Công đoàn trường.",
+        help_text=_("E.g. the university union's executive committee."),
     )
     nominating_unit = models.CharField(
-        "đơn vị đề cử",
+        _("nominating unit"),
         max_length=160,
         blank=True,
-        help_text="Đơn vị đề cử, khi chưa có quyết định khen thưởng.",
+        help_text=_("The nominating unit, when there is no award decision yet."),
     )
     consent_recorded = models.BooleanField(
-        "đã có sự đồng ý của người được nêu gương",
+        _("the person has consented"),
         default=False,
-        help_text="Chỉ đánh dấu khi đã lưu văn bản hoặc tin nhắn đồng ý của người đó.",
+        help_text=_("Tick only once the person's written or messaged consent is on file."),
     )
     photo_rights_recorded = models.BooleanField(
-        "đã có quyền sử dụng ảnh",
+        _("photo rights cleared"),
         default=False,
-        help_text="Chỉ đánh dấu khi biết ai chụp ảnh và đã được phép dùng.",
+        help_text=_("Tick only when you know who took the photo and have permission to use it."),
     )
     campaign = models.ForeignKey(
         "home.CampaignPage",
-        verbose_name="chiến dịch",
+        verbose_name=_("campaign"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="exemplars",
-        help_text="Đợt tuyên truyền mà gương sáng được giới thiệu, nếu có.",
+        help_text=_("The campaign that features this exemplar, if any."),
     )
-    tags = ClusterTaggableManager("thẻ", through=ExemplarPageTag, blank=True)
+    tags = ClusterTaggableManager(_("tags"), through=ExemplarPageTag, blank=True)
 
     parent_page_types = ["exemplars.ExemplarIndexPage", "cms.DepartmentPage"]
     subpage_types = []
@@ -214,7 +231,7 @@ class ExemplarPage(InDepartmentMixin, BasePage):
         index.SearchField(FOLDED_SEARCH_FIELD),
     ]
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("position"), FieldPanel("unit")], heading="Công tác"),
+        FieldRowPanel([FieldPanel("position"), FieldPanel("unit")], heading=_("Work")),
         FieldPanel("portrait"),
         FieldPanel("category"),
         FieldPanel("citation"),
@@ -226,19 +243,19 @@ class ExemplarPage(InDepartmentMixin, BasePage):
                 FieldPanel("issuing_body"),
                 FieldPanel("nominating_unit"),
             ],
-            heading="Căn cứ ghi nhận",
+            heading=_("Basis of recognition"),
         ),
         MultiFieldPanel(
             [FieldPanel("consent_recorded"), FieldPanel("photo_rights_recorded")],
-            heading="Xác minh trước khi đăng",
+            heading=_("Checks before publishing"),
         ),
         FieldPanel("campaign"),
         FieldPanel("tags"),
     ]
 
     class Meta:
-        verbose_name = "gương sáng"
-        verbose_name_plural = "gương sáng"
+        verbose_name = _("exemplar")
+        verbose_name_plural = _("exemplars")
 
     def get_search_description(self):
         return self.search_description or self.citation
@@ -248,10 +265,16 @@ class ExemplarPage(InDepartmentMixin, BasePage):
         """The recognition's basis as a reader would write it."""
         if self.decision_number:
             return " – ".join(
-                filter(None, [f"Quyết định số {self.decision_number}", self.issuing_body])
+                filter(
+                    None,
+                    [
+                        _("Decision no. {number}").format(number=self.decision_number),
+                        self.issuing_body,
+                    ],
+                )
             )
         if self.nominating_unit:
-            return f"Theo đề cử của {self.nominating_unit}"
+            return _("Nominated by {unit}").format(unit=self.nominating_unit)
         return ""
 
     @property

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,7 +9,7 @@ from exemplars.models import ExemplarCategory
 class ExemplarCategoryViewSet(SnippetViewSet):
     model = ExemplarCategory
     icon = "tag"
-    menu_label = "Danh hiệu gương sáng"
+    menu_label = _("Exemplar categories")
     list_display = ["name", "slug", "locale"]
     search_fields = ["name"]
     list_export = ["name", "slug", "description"]

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -23,19 +24,21 @@ class HomePage(BasePage):
     """The union's front page: lead story, latest news, exemplars, the current campaign."""
 
     intro = models.CharField(
-        "lời chào",
+        _("greeting"),
         max_length=255,
         blank=True,
-        help_text="Một câu dưới tên công đoàn, ví dụ: Trang tin của Công đoàn trường.",
+        help_text=_(
+            "One sentence under the union's name, e.g. The news site of the university union."
+        ),
     )
     lead_article = models.ForeignKey(
         "articles.ArticlePage",
-        verbose_name="tin tiêu điểm",
+        verbose_name=_("lead story"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Để trống: tin mới nhất được đưa lên đầu.",
+        help_text=_("Leave empty to lead with the newest article."),
     )
 
     parent_page_types = ["wagtailcore.Page"]
@@ -57,12 +60,12 @@ class HomePage(BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("lead_article"),
-        InlinePanel("quick_links", label="Lối tắt", max_num=6),
+        InlinePanel("quick_links", label=_("Quick links"), max_num=6),
     ]
 
     class Meta:
-        verbose_name = "trang chủ"
-        verbose_name_plural = "trang chủ"
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from articles.models import ArticlePage
@@ -99,9 +102,14 @@ class HomeQuickLink(Orderable):
     """A shortcut on the front page: documents, surveys, Q&A …"""
 
     home = ParentalKey(HomePage, related_name="quick_links", on_delete=models.CASCADE)
-    label = models.CharField("tên", max_length=60, help_text="Ví dụ: Văn bản, Khảo sát, Hỏi đáp.")
+    label = models.CharField(
+        _("name"), max_length=60, help_text=_("E.g. Documents, Surveys, Questions and answers.")
+    )
     description = models.CharField(
-        "mô tả", max_length=160, blank=True, help_text="Một dòng giải thích lối tắt dẫn tới đâu."
+        _("description"),
+        max_length=160,
+        blank=True,
+        help_text=_("One line saying where the shortcut leads."),
     )
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -110,9 +118,11 @@ class HomeQuickLink(Orderable):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="Trang trong site; hoặc điền địa chỉ bên ngoài.",
+        help_text=_("A page of the site, or fill in an external address."),
     )
-    external_url = models.URLField("địa chỉ bên ngoài", blank=True, help_text="Ví dụ: e-office.")
+    external_url = models.URLField(
+        _("external address"), blank=True, help_text=_("E.g. the e-office.")
+    )
 
     panels = [
         FieldPanel("label"),
@@ -123,7 +133,7 @@ class HomeQuickLink(Orderable):
 
     def clean(self):
         if bool(self.page_id) == bool(self.external_url):
-            raise ValidationError("Chọn một trang trong site hoặc nhập một địa chỉ bên ngoài.")
+            raise ValidationError(_("Choose a page of the site or enter an external address."))
 
     @property
     def url(self):
@@ -134,10 +144,10 @@ class CampaignIndexPage(BasePage):
     """The list of campaigns: those running now, those coming, and past ones."""
 
     intro = RichTextField(
-        "giới thiệu",
+        _("introduction"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="Một đoạn ngắn về các đợt cao điểm tuyên truyền.",
+        help_text=_("A short paragraph about the campaigns."),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -151,8 +161,8 @@ class CampaignIndexPage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
-        verbose_name = "danh sách chiến dịch"
-        verbose_name_plural = "danh sách chiến dịch"
+        verbose_name = _("campaign list")
+        verbose_name_plural = _("campaign list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -178,23 +188,28 @@ class CampaignPage(HeroImageMixin, BasePage):
     """A landing page for a peak campaign (20/11, Workers' Month …) and everything linked to it."""
 
     theme = models.CharField(
-        "chủ đề",
+        _("theme"),
         max_length=255,
-        help_text="Khẩu hiệu hoặc chủ đề của đợt, ví dụ: Tri ân thầy cô – Lan tỏa yêu thương.",
+        help_text=_(
+            "The campaign's slogan or theme, e.g. Thanking our teachers – Spreading kindness."
+        ),
     )
-    start_date = models.DateField("ngày bắt đầu", help_text="Ngày bắt đầu đợt tuyên truyền.")
-    end_date = models.DateField("ngày kết thúc", help_text="Ngày kết thúc đợt tuyên truyền.")
+    start_date = models.DateField(_("start date"), help_text=_("The day the campaign starts."))
+    end_date = models.DateField(_("end date"), help_text=_("The day the campaign ends."))
     key_date = models.DateField(
-        "ngày cao điểm",
+        _("key date"),
         null=True,
         blank=True,
-        help_text="Ngày chính của đợt, ví dụ 20/11; hiện đếm ngược trên trang chủ.",
+        help_text=_("The campaign's main day, e.g. 20/11; the home page counts down to it."),
     )
     summary = models.TextField(
-        "tóm tắt", help_text="Hai ba câu về mục đích của đợt, hiện trên thẻ và khi chia sẻ."
+        _("summary"),
+        help_text=_(
+            "Two or three sentences on what the campaign is for, shown on cards and when shared."
+        ),
     )
-    sections = StreamField(SectionBlock(), verbose_name="các phần", blank=True)
-    tags = ClusterTaggableManager("thẻ", through=CampaignPageTag, blank=True)
+    sections = StreamField(SectionBlock(), verbose_name=_("sections"), blank=True)
+    tags = ClusterTaggableManager(_("tags"), through=CampaignPageTag, blank=True)
 
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
@@ -211,7 +226,7 @@ class CampaignPage(HeroImageMixin, BasePage):
         FieldPanel("theme"),
         FieldRowPanel(
             [FieldPanel("start_date"), FieldPanel("key_date"), FieldPanel("end_date")],
-            heading="Thời gian",
+            heading=_("Dates"),
         ),
         FieldPanel("summary"),
         *HeroImageMixin.hero_panels,
@@ -220,21 +235,21 @@ class CampaignPage(HeroImageMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = "chiến dịch"
-        verbose_name_plural = "chiến dịch"
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
 
     def clean(self):
         super().clean()
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = "Ngày kết thúc phải sau ngày bắt đầu."
+            errors["end_date"] = _("The end date must be after the start date.")
         if (
             self.key_date
             and self.start_date
             and self.end_date
             and not self.start_date <= self.key_date <= self.end_date
         ):
-            errors["key_date"] = "Ngày cao điểm phải nằm trong thời gian của đợt."
+            errors["key_date"] = _("The key date must fall within the campaign.")
         if errors:
             raise ValidationError(errors)
 
@@ -249,7 +264,7 @@ class CampaignPage(HeroImageMixin, BasePage):
 
     @property
     def status_label(self):
-        return {"upcoming": "Sắp diễn ra", "past": "Đã kết thúc", "current": "Đang diễn ra"}[
+        return {"upcoming": _("Coming up"), "past": _("Finished"), "current": _("Under way")}[
             self.status
         ]
 

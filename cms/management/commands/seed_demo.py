@@ -31,6 +31,7 @@ from articles.models import ArticlePage, NewsIndexPage
 from cms import roles
 from cms.demo import accounts, content
 from cms.demo import engage as engage_demo
+from cms.demo import translations as translations_demo
 from cms.demo.articles import ARTICLES, BYLINES, CREDITS
 from cms.demo.exemplars import CATEGORIES, EXEMPLARS
 from cms.demo.library import MediaLibrary
@@ -463,6 +464,7 @@ class Seeder:
         if new_home:
             self.finish_home(home)
             self.say("  • Trang chủ: đã xuất bản cùng các lối tắt")
+        translations_demo.seed(self, self.users.get(PUBLISHER))
 
 
 class Command(BaseCommand):
