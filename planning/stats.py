@@ -436,7 +436,13 @@ def campaigns(period):
         .order_by("start_date", "pk")
         .values("pk", "title", "start_date", "key_date", "end_date", "live")
     )
-    ids = [c["pk"] for c in campaign_list]
+    # A subquery rather than a list of ids: the same queries whether or not any campaign
+    # falls in the period.
+    ids = CampaignPage.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        start_date__lte=period.end,
+        end_date__gte=period.start,
+    ).values("pk")
     per_department = defaultdict(Counter)
     per_day = defaultdict(Counter)
     for model, field_name in campaign_links():
