@@ -11,6 +11,7 @@ import random
 
 from django.utils import timezone
 
+from cms.text import slugify_vi
 from engage.models import (
     QAIndexPage,
     QAPage,
@@ -321,7 +322,7 @@ def add_answers(survey):
 def ensure_answers(seeder, index):
     for spec in ANSWERS:
         fields = {k: v for k, v in spec.items() if k != "when"}
-        page = QAPage(**fields)
+        page = QAPage(**fields, slug=slugify_vi(spec["title"]))
         page, created = seeder.ensure_child(index, page, when=spec["when"], owner="truongban")
         if created:
             # The question as it came in; the asker was told when the answer went up.

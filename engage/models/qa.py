@@ -180,7 +180,9 @@ class QAIndexPage(BasePage):
             }
         )
         response = TemplateResponse(request, self.get_template(request), context)
-        add_never_cache_headers(response)
+        if form is not None:
+            # A form with a CSRF token and the member's own details: never shared from a cache.
+            add_never_cache_headers(response)
         return response
 
 

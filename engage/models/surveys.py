@@ -73,6 +73,12 @@ class SurveyIndexPage(BasePage):
             if all(r.accept_request(request) for r in page.get_view_restrictions())
         ]
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Which surveys are open changes with the clock, not with a publish: never cached.
+        add_never_cache_headers(response)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         surveys = self.surveys_for(request)

@@ -48,24 +48,3 @@ def test_language_switch_to_english_and_back(new_page, demo_site):
     page.locator(".language-links").get_by_role("link", name="Tiếng Việt").click()
     expect(page).to_have_url(demo_site("/"))
     expect(page.locator("html")).to_have_attribute("lang", "vi")
-
-
-@pytest.mark.xfail(strict=False, reason="surveys issue: survey forms answered on the site")
-def test_survey_submission(new_page, demo_site):
-    page = new_page("phone")
-    page.set_default_timeout(SHORT)
-    page.goto(demo_site("/khao-sat/"))
-    if not page.locator("main form").count():  # the form may be on a survey page below
-        page.locator("main a[href^='/khao-sat/']").first.click()
-    form = page.locator("main form").first
-    expect(form).to_be_visible()
-    for group in form.locator("fieldset").all():
-        choices = group.locator("input[type=radio], input[type=checkbox]")
-        if choices.count():
-            choices.first.check()
-    for field in form.locator("textarea, input[type=text], input:not([type])").all():
-        field.fill("Mong có thêm bài về chính sách bảo hiểm xã hội.")
-    for select in form.locator("select").all():
-        select.select_option(index=1)
-    form.get_by_role("button").last.click()
-    expect(page.locator("main")).to_contain_text("Cảm ơn")

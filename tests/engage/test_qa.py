@@ -35,6 +35,7 @@ def test_member_asks_a_question(client, qa_index, member):
     client.force_login(member)
     form = client.get(qa_index.url)
     assert soup(form).select_one("#gui-cau-hoi form")
+    assert "no-store" in form["Cache-Control"]
     # The member's account fills in the e-mail for the reply.
     assert soup(form).select_one("input[name=email]")["value"] == member.email
 
@@ -60,6 +61,8 @@ def test_anonymous_readers_are_asked_to_log_in(client, qa_index):
     response = client.get(qa_index.url)
     assert "Đăng nhập để gửi câu hỏi" in visible_text(response)
     assert not soup(response).select("#gui-cau-hoi form")
+    # Without a form the page is the same for every anonymous reader, so it may be cached.
+    assert "no-store" not in response.get("Cache-Control", "")
     ask(client, qa_index, email="ai.do@example.org")
     assert not Question.objects.exists()
 
@@ -197,6 +200,21 @@ def test_board_answers_and_publishes_the_asker_is_told(client, board, member, qa
     group = soup(index).select_one("#chu-de-thai-san").find_parent("section")
     assert "Chế độ thai sản" in group.get_text()
     assert "Sinh con thứ hai được nghỉ thai sản bao lâu?" in group.get_text()
+
+
+def test_other_admin_users_cannot_open_the_questions(client, editorial):
+    """Someone with the admin but outside the board (a department editor) never sees askers."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    editor = get_user_model().objects.create_user("bientap.kt", "bt@truong.edu.vn", "x")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    QuestionFactory()
+    client.force_login(editor)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert client.get(reverse("engage_question:index")).status_code in (302, 403)
+    home = visible_text(client.get(reverse("wagtailadmin_home")))
+    assert "Câu hỏi của đoàn viên" not in home
 
 
 def test_members_cannot_open_the_questions(client, member):
