@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from articles.models import NewsIndexPage
 from cms.models import DepartmentIndexPage, StandardPage
+from engage.models import QAIndexPage, SurveyIndexPage
 from exemplars.models import ExemplarIndexPage
 from home.models import CampaignIndexPage, CampaignPage, HomePage, HomeQuickLink
 from tests import factories, utils
@@ -25,6 +26,8 @@ class TestHomePage(utils.PageTypeTestCase):
         CampaignIndexPage,
         DepartmentIndexPage,
         StandardPage,
+        SurveyIndexPage,
+        QAIndexPage,
     ]
 
     def test_renders_on_a_new_site_with_nothing_published(self):
