@@ -31,6 +31,7 @@ from articles.models import ArticlePage, NewsIndexPage
 from cms import roles
 from cms.demo import accounts, content
 from cms.demo import engage as engage_demo
+from cms.demo import planning as planning_demo
 from cms.demo import translations as translations_demo
 from cms.demo.articles import ARTICLES, BYLINES, CREDITS
 from cms.demo.exemplars import CATEGORIES, EXEMPLARS
@@ -461,6 +462,7 @@ class Seeder:
         # The demo's reviewers are invented people: their notifications go nowhere.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             self.ensure_reviews()
+        planning_demo.seed(self)
         if new_home:
             self.finish_home(home)
             self.say("  • Trang chủ: đã xuất bản cùng các lối tắt")
