@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from tests import factories, utils
+from tests.channels.conftest import translate
 
 PRIVATE_TITLE = "Danh sách đoàn viên được hỗ trợ khó khăn"
 
@@ -132,3 +133,18 @@ def test_department_page_links_to_its_full_archive(client, newsroom):
 def test_tag_page_shows_its_count(client, newsroom):
     response = client.get(f"/the/{newsroom['tag'].slug}/")
     assert "2 tin bài" in utils.visible_text(response)
+
+
+def test_english_news_index_has_english_archive_addresses(client, newsroom):
+    translate(newsroom["home"])
+    news_en = translate(newsroom["news"])
+    article_en = translate(newsroom["articles"]["board"])
+    hub = client.get(news_en.url + "archive/")
+    assert hub.status_code == 200
+    hrefs = [a["href"] for a in utils.soup(hub).select(".archive-index a")]
+    assert news_en.url + "year/2025/" in hrefs
+    assert news_en.url + "year/2025/month/11/" in hrefs
+    response = client.get(news_en.url + "year/2025/month/11/")
+    assert response.status_code == 200
+    assert titles(response) == [article_en.title]
+    assert count_text(response) == "1 article"
