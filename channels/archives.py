@@ -39,6 +39,21 @@ class NewsArchiveMixin(RoutablePageMixin):
         suffix = "_en" if get_language() == "en" else ""
         return self.url + self.reverse_subpage(name + suffix, args=args)
 
+    def get_sitemap_urls(self, request=None):
+        """The news index, then its archive hub and one archive per year with articles."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        suffix = "_en" if self.locale.language_code == "en" else ""
+        years = self._archive_articles().dates("date", "year", order="DESC")
+        urls.append({"location": base + self.reverse_subpage("archive" + suffix)})
+        for year in years:
+            urls.append(
+                {"location": base + self.reverse_subpage("year" + suffix, args=(year.year,))}
+            )
+        return urls
+
     def _archive_articles(self):
         return sources.public_articles(self.locale_id)
 

@@ -4,10 +4,16 @@ Wagtail's own sitemap lists the site's root page and what is under it, which is 
 Vietnamese tree only: the English home page is the root page's translation beside it.
 """
 
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Q
+from django.utils import translation
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from cms.models import Tag
+from cms.templatetags.lantoa import localized_url
 
 
 class BilingualSitemap(Sitemap):
@@ -34,13 +40,13 @@ class BilingualSitemap(Sitemap):
         translations = {}
         keys = {item.translation_key for item in pages}
         languages = dict(Locale.objects.values_list("pk", "language_code"))
-        for translation in (
+        for version in (
             Page.objects.filter(translation_key__in=keys).live().public().order_by("path")
         ):
-            location = translation.get_full_url(self.request)
+            location = version.get_full_url(self.request)
             if location:
-                translations.setdefault(translation.translation_key, []).append(
-                    {"lang_code": languages[translation.locale_id], "location": location}
+                translations.setdefault(version.translation_key, []).append(
+                    {"lang_code": languages[version.locale_id], "location": location}
                 )
         default_language = Locale.get_default().language_code
         for url in urls:
@@ -55,3 +61,38 @@ class BilingualSitemap(Sitemap):
                     {"lang_code": "x-default", "location": default["location"]},
                 ]
         return urls
+
+
+class TagSitemap(DjangoSitemap):
+    """The tag pages of one language that list something public in that language."""
+
+    def __init__(self, language):
+        self.language = language
+
+    def items(self):
+        from articles.models import ArticlePage
+        from exemplars.models import ExemplarPage
+        from home.models import CampaignPage
+
+        locale = Locale.objects.filter(language_code=self.language).first()
+        if locale is None:
+            return []
+        used = set()
+        for model in (ArticlePage, ExemplarPage, CampaignPage):
+            pages = model.objects.live().public().filter(locale=locale)
+            used |= set(
+                model.tags.through.objects.filter(content_object__in=pages).values_list(
+                    "tag_id", flat=True
+                )
+            )
+        return list(Tag.objects.filter(pk__in=used).order_by("slug"))
+
+    def location(self, tag):
+        with translation.override(self.language):
+            return localized_url("tag", tag.slug)
+
+
+SITEMAPS = {
+    "pages": BilingualSitemap,
+    **{f"tags-{code}": TagSitemap(code) for code, _name in settings.LANGUAGES},
+}

@@ -43,9 +43,11 @@ def qr_code(url):
 
 def qr_svg(url, css_class="qr__code", title=""):
     """The QR code of ``url`` as inline SVG: 4-module quiet zone, sized by CSS."""
-    return qr_code(url).svg_inline(
+    svg = qr_code(url).svg_inline(
         scale=1, border=4, svgclass=css_class, lineclass=None, omitsize=True, title=title or None
     )
+    # Read as one picture, named by its <title>, not as an empty group of paths.
+    return svg.replace("<svg ", '<svg role="img" ', 1) if title else svg
 
 
 @require_GET

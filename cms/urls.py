@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.router import api_router
 from channels import urls as channels_urls
-from channels.sitemaps import BilingualSitemap
+from channels.sitemaps import SITEMAPS
 from cms import views
 from search import views as search_views
 
@@ -20,7 +20,7 @@ urlpatterns = [
     # The editorial calendar's feed: phones subscribe with a signed address, without a session.
     path("lich-bien-tap/", include("planning.urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}),
     path("", include(channels_urls)),
     # English addresses of the non-page views; Vietnamese ones are below, without a prefix.
     path("en/search/", search_views.search, name="search_en"),

@@ -2,6 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
+from tests import factories
 from tests.channels.conftest import translate
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -72,3 +73,20 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_se
     # Whatever the reader's language, the rules are the same.
     english = client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="en")
     assert english.content == response.content
+
+
+def test_sitemap_lists_archives_and_tags_with_public_content_only(client, newsroom):
+    secret = factories.TagFactory(name="Hồ sơ hỗ trợ")
+    newsroom["private"].tags.add(secret)
+    newsroom["private"].save()
+    urls = sitemap(client)
+    news = newsroom["news"].get_full_url()
+    assert news + "luu-tru/" in urls
+    assert news + "nam/2025/" in urls and news + "nam/2024/" in urls
+    assert news + "nam/2023/" not in urls
+    assert f"http://testserver/the/{newsroom['tag'].slug}/" in urls
+    assert not [url for url in urls if secret.slug in url]
+    for url in urls:
+        if "/the/" in url or "/nam/" in url or "/luu-tru/" in url:
+            path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+            assert client.get(path).status_code == 200, url
