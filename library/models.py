@@ -4,6 +4,7 @@ import os
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,10 @@ FILE_TYPES = {
 def accepted_extensions():
     """The file types editors may upload, as configured for Wagtail's documents."""
     return list(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or FILE_TYPES)
+
+
+def files_with_documents():
+    return Prefetch("files", queryset=DocumentPageFile.objects.select_related("document"))
 
 
 class DocumentLibraryPage(BasePage):
@@ -124,11 +129,9 @@ class DocumentLibraryPage(BasePage):
 
     def choices(self, documents):
         """Years and issuers that occur among the documents a reader can see."""
-        years = sorted(
-            {day.year for day in documents.values_list("date_issued", flat=True) if day},
-            reverse=True,
-        )
-        issuers = sorted(set(documents.exclude(issuer="").values_list("issuer", flat=True)))
+        pairs = set(documents.values_list("date_issued", "issuer").order_by())
+        years = sorted({day.year for day, _issuer in pairs if day}, reverse=True)
+        issuers = sorted({issuer for _day, issuer in pairs if issuer})
         return {"kinds": KINDS, "years": years, "issuers": issuers}
 
     def get_context(self, request, *args, **kwargs):
@@ -138,11 +141,13 @@ class DocumentLibraryPage(BasePage):
         listed = (
             self.filter_documents(visible, filters)
             .select_related("unit")
-            .prefetch_related("files__document")
+            .prefetch_related(files_with_documents())
             .order_by("-date_issued", "-pk")
         )
         page_obj = paginate(request, listed, per_page=PER_PAGE)
-        private = restricted_paths()
+        # Anonymous readers are only ever shown public documents: nothing to mark.
+        user = getattr(request, "user", None)
+        private = restricted_paths() if user and user.is_authenticated else []
         for document in page_obj.object_list:
             document.members_only = any(document.path.startswith(path) for path in private)
         context.update(
@@ -260,6 +265,13 @@ class DocumentPage(InDepartmentMixin, BasePage):
 
     def get_search_description(self):
         return self.search_description or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview shows the edited files
+            prefetch_related_objects([self], files_with_documents())
+        context["library"] = self.get_parent()
+        return context
 
     @property
     def kind_label(self):
