@@ -156,7 +156,11 @@ def events(start, end, department=None, review_days=3):
         )
     page = Page.objects.filter(pk=Cast(OuterRef("workflow_state__object_id"), IntegerField()))
     reviews = (
-        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__base_content_type__app_label="wagtailcore",
+            workflow_state__base_content_type__model="page",
+        )
         .annotate(
             page_id=Subquery(page.values("pk")[:1]),
             page_title=Subquery(page.values("title")[:1]),

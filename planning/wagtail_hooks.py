@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -91,7 +92,13 @@ class OccasionViewSet(SnippetViewSet):
     model = Occasion
     icon = "date"
     menu_label = _("Occasions")
-    list_display = ["name", "rule_display", "lead_weeks", "is_peak", "campaign"]
+    list_display = [
+        "name",
+        Column("rule_display", label=_("Date")),
+        "lead_weeks",
+        "is_peak",
+        "campaign",
+    ]
     list_filter = ["kind", "is_peak"]
     list_export = ["name", "kind", "day", "month", "lead_weeks", "is_peak", "campaign"]
     search_fields = ["name"]

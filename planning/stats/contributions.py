@@ -1,0 +1,157 @@
+"""Contributions per department and author, and the commendation shortlist."""
+
+from collections import Counter, defaultdict
+
+from django.db.models import (
+    Count,
+)
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from planning.stats.common import (
+    BOARD_KEY,
+    BOARD_LABEL,
+    Department,
+    Departments,
+    content_types,
+    published,
+    type_label,
+    user_names,
+)
+
+# Contributions ----------------------------------------------------------------------------
+
+
+def contributions(period):
+    """Pages first published in ``period`` per department and per author, by page type.
+
+    Returns {"types": [(ct id, label)], "departments": rows, "authors": rows, "total": row};
+    each row has "name", "counts" {ct id: n} and "total". Four queries.
+    """
+    departments = Departments()
+    types = content_types()
+    grouped = (
+        published(period)
+        .filter(content_type_id__in=list(types))
+        .annotate(**departments.annotations())
+        .values("owner_id", "content_type_id", *departments.annotations())
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_department = defaultdict(Counter)
+    by_author = defaultdict(Counter)
+    author_department = defaultdict(Counter)
+    used_types = Counter()
+    for row in grouped:
+        department = departments.of(row)
+        key = department.pk if department else BOARD_KEY
+        by_department[key][row["content_type_id"]] += row["n"]
+        by_author[row["owner_id"]][row["content_type_id"]] += row["n"]
+        author_department[row["owner_id"]][key] += row["n"]
+        used_types[row["content_type_id"]] += row["n"]
+    names = user_names(by_author)
+    type_columns = sorted(
+        ((pk, type_label(model)) for pk, model in types.items() if used_types[pk]),
+        key=lambda item: item[1],
+    )
+
+    def row(name, counts, url="", department=""):
+        return {
+            "name": name,
+            "department": department,
+            "counts": dict(counts),
+            "total": sum(counts.values()),
+            "url": url,
+        }
+
+    department_rows = [
+        row(d.name, by_department.get(d.pk, Counter()), d.pages_url) for d in departments.list
+    ]
+    department_rows.append(row(str(BOARD_LABEL), by_department.get(BOARD_KEY, Counter())))
+    department_name = {d.pk: d.name for d in departments.list}
+    department_name[BOARD_KEY] = str(BOARD_LABEL)
+    author_rows = []
+    for owner_id, counts in by_author.items():
+        main = author_department[owner_id].most_common(1)[0][0]
+        author_rows.append(
+            row(
+                names.get(owner_id, str(_("(deleted account)"))),
+                counts,
+                department=department_name.get(main, ""),
+            )
+        )
+    author_rows.sort(key=lambda r: (-r["total"], r["name"]))
+    return {
+        "types": type_columns,
+        "departments": department_rows,
+        "authors": author_rows,
+        "total": row(str(_("Total")), used_types),
+    }
+
+
+# Commendation -----------------------------------------------------------------------------
+
+
+def shortlist(period, size):
+    """The people and departments who published most in ``period``, with their pages."""
+    departments = Departments()
+    types = content_types()
+    pages = list(
+        published(period)
+        .filter(content_type_id__in=list(types))
+        .order_by("first_published_at", "pk")
+        .values("pk", "title", "path", "owner_id", "first_published_at")
+    )
+    by_person = defaultdict(list)
+    by_department = defaultdict(list)
+    for page in pages:
+        by_person[page["owner_id"]].append(page)
+        department = departments.of_path(page["path"])
+        if department:
+            by_department[department.pk].append(page)
+    names = user_names(by_person)
+    department_by_pk = {d.pk: d for d in departments.list}
+
+    def titles(items):
+        return "; ".join(
+            f"{p['title']} ({timezone.localtime(p['first_published_at']):%d/%m/%Y})" for p in items
+        )
+
+    def top(groups, name):
+        ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), name(item[0])))
+        return ranked[:size]
+
+    people = []
+    for rank, (owner_id, items) in enumerate(top(by_person, lambda pk: names.get(pk, "")), start=1):
+        where = Counter(
+            (departments.of_path(p["path"]) or Department(BOARD_KEY, str(BOARD_LABEL))).name
+            for p in items
+        )
+        people.append(
+            {
+                "rank": rank,
+                "kind": str(_("Person")),
+                "name": names.get(owner_id, str(_("(deleted account)"))),
+                "department": where.most_common(1)[0][0],
+                "total": len(items),
+                "pages": titles(items),
+                "url": "",
+            }
+        )
+    units = []
+    for rank, (pk, items) in enumerate(
+        top(by_department, lambda pk: department_by_pk[pk].name), start=1
+    ):
+        department = department_by_pk[pk]
+        units.append(
+            {
+                "rank": rank,
+                "kind": str(_("Department")),
+                "name": department.name,
+                "department": department.name,
+                "total": len(items),
+                "pages": titles(items),
+                "url": department.pages_url,
+            }
+        )
+    return {"people": people, "departments": units}

@@ -1,0 +1,163 @@
+"""The plan's targets, year by year."""
+
+from collections import Counter
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    Count,
+)
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import (
+    Page,
+)
+
+from cms import roles
+from planning.stats.common import (
+    Departments,
+    content_types,
+)
+
+# Plan targets -----------------------------------------------------------------------------
+
+
+def plan_targets(plan, today):
+    """The plan's targets year by year, each with its value, goal and progress (0–100)."""
+    from home.models import CampaignPage
+    from planning.models import Occasion, TrainingSession
+
+    years = list(range(plan.plan_start_year, plan.plan_end_year + 1))
+    departments = Departments()
+    campaign_rows = list(
+        CampaignPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            first_published_at__isnull=False,
+        ).values("title", "start_date", "end_date")
+    )
+    peaks = list(Occasion.objects.filter(is_peak=True).order_by("month", "day"))
+    types = content_types()
+    pages = (
+        Page.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            first_published_at__isnull=False,
+            content_type_id__in=list(types),
+        )
+        .annotate(year=ExtractYear("first_published_at"), **departments.annotations())
+        .values("year", *departments.annotations())
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    per_department_year = Counter()
+    for row in pages:
+        department = departments.of(row)
+        if department:
+            per_department_year[(department.pk, row["year"])] += row["n"]
+    executive = set(
+        get_user_model()
+        .objects.filter(groups__name=roles.EXECUTIVE, is_active=True)
+        .values_list("pk", flat=True)
+    )
+    first_training = {}
+    for user_id, day in TrainingSession.attendees.through.objects.filter(
+        user_id__in=executive
+    ).values_list("user_id", "trainingsession__date"):
+        if user_id not in first_training or day < first_training[user_id]:
+            first_training[user_id] = day
+
+    def progress(value, goal):
+        if not goal:
+            return 100
+        return min(100, round(100 * value / goal))
+
+    rows = []
+    for year in years:
+        future = year > today.year
+        count = sum(1 for c in campaign_rows if c["start_date"].year == year)
+        rows.append(
+            {
+                "key": "campaigns",
+                "year": year,
+                "name": str(_("Campaigns on the union's major activities")),
+                "value": count,
+                "goal": plan.campaigns_per_year,
+                "unit": "",
+                "detail": "",
+                "future": future,
+            }
+        )
+        covered = []
+        missing = []
+        for occasion in peaks:
+            first, last = occasion.occurrence(year)
+            if any(c["start_date"] <= last and c["end_date"] >= first for c in campaign_rows):
+                covered.append(occasion.name)
+            else:
+                missing.append(occasion.name)
+        rows.append(
+            {
+                "key": "peaks",
+                "year": year,
+                "name": str(_("Peak campaigns (20/11, Workers' Month …)")),
+                "value": len(covered),
+                "goal": len(peaks),
+                "unit": "",
+                "detail": ", ".join(missing)
+                and str(_("Missing: %(names)s") % {"names": ", ".join(missing)}),
+                "future": future,
+            }
+        )
+        meeting = [
+            d
+            for d in departments.list
+            if per_department_year[(d.pk, year)] >= plan.pages_per_department
+        ]
+        behind = [
+            f"{d.name} ({per_department_year[(d.pk, year)]})"
+            for d in departments.list
+            if d not in meeting
+        ]
+        rows.append(
+            {
+                "key": "departments",
+                "year": year,
+                "name": str(
+                    _("Departments publishing at least %(n)s pages")
+                    % {"n": plan.pages_per_department}
+                ),
+                "value": len(meeting),
+                "goal": len(departments.list),
+                "unit": "",
+                "detail": behind and str(_("Behind: %(names)s") % {"names": ", ".join(behind)}),
+                "future": future,
+            }
+        )
+        trained = sum(1 for day in first_training.values() if day.year <= year)
+        share = round(100 * trained / len(executive)) if executive else 0
+        goal = plan.training_target_percent if year >= plan.training_target_year else None
+        rows.append(
+            {
+                "key": "training",
+                "year": year,
+                "name": str(_("Executive committee members trained in communications")),
+                "value": share,
+                "goal": plan.training_target_percent,
+                "unit": "%",
+                "detail": str(
+                    _("%(trained)s of %(members)s members; target %(goal)s%% by %(year)s")
+                    % {
+                        "trained": trained,
+                        "members": len(executive),
+                        "goal": plan.training_target_percent,
+                        "year": plan.training_target_year,
+                    }
+                ),
+                "future": future,
+                "deadline": goal is not None,
+            }
+        )
+    for row in rows:
+        row["progress"] = progress(row["value"], row["goal"])
+        row["met"] = row["value"] >= row["goal"]
+    return rows
