@@ -14,11 +14,12 @@ YEAR = "nam-nay"
 LAST_YEAR = "nam-truoc"
 CUSTOM = "tuy-chon"
 
+# The default first: a select with nothing chosen shows the first option.
 PRESETS = [
-    (MONTH, _("This month")),
-    (QUARTER, _("This quarter")),
     (SCHOOL_YEAR, _("This school year (September–August)")),
     (LAST_SCHOOL_YEAR, _("Last school year")),
+    (MONTH, _("This month")),
+    (QUARTER, _("This quarter")),
     (YEAR, _("This calendar year")),
     (LAST_YEAR, _("Last calendar year")),
     (CUSTOM, _("Custom dates")),

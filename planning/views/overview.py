@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from planning import periods
 from planning.views import reports
 
 # (report view, rows grouping, heading of its section and sheet)
@@ -107,7 +108,7 @@ class OverviewView(WagtailAdminTemplateMixin, TemplateView):
                 filename=f"tong-hop-{period.slug}.xlsx",
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
-        form = reports.DateRangeForm(request.GET or None)
+        form = reports.DateRangeForm(request.GET or None, initial={"period": periods.DEFAULT})
         params = request.GET.copy()
         params["export"] = "xlsx"
         return self.render_to_response(
