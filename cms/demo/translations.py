@@ -4,7 +4,7 @@ Made the way an editor makes them, through wagtail-localize: a TranslationSource
 Vietnamese page, a StringTranslation for each segment we have English for, then the
 translation is saved and published. Segments without English (long bodies) keep the
 Vietnamese text, as wagtail-localize does for an unfinished translation. A page that already
-has a live English translation is left alone, so a second run changes nothing.
+has an English translation is left alone, so a second run changes nothing.
 """
 
 from wagtail.models import Locale, Page
@@ -199,10 +199,10 @@ SITE_TEXT = {
 def translate_page(page, locale, user):
     """Translate ``page`` into ``locale`` through wagtail-localize and publish it.
 
-    Returns the translation, or None when it was already live (nothing to do).
+    Returns the translation, or None when there already is one (nothing to do). Publishing
+    happens when the seed's transaction commits (wagtail-localize defers it).
     """
-    existing = page.get_translation_or_none(locale)
-    if existing is not None and existing.live:
+    if page.get_translation_or_none(locale) is not None:
         return None
     source, _ = TranslationSource.update_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(
