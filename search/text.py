@@ -6,6 +6,7 @@ folded words (letters and digits) joined by spaces, at most MAX_TERMS of them, s
 quotes, parentheses, stars and SQL fragments never reach it and a long query cannot recurse.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -71,13 +72,15 @@ def _word_in(word, text):
     return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
 
 
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch):
+    folded = fold(ch)
+    return folded if len(folded) == 1 else " "
+
+
 def fold_aligned(text):
     """``fold(text)`` one character per character, so positions map back to ``text``."""
-    out = []
-    for ch in text:
-        folded = fold(ch)
-        out.append(folded if len(folded) == 1 else " ")
-    return "".join(out)
+    return "".join(map(_fold_char, text))
 
 
 def _spans(folded_text, terms):

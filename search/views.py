@@ -8,6 +8,8 @@ the words exactly as typed (with their marks) rank above those found only by fol
 import datetime
 import re
 
+from modelsearch.utils import get_descendants_content_types_pks
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -30,6 +32,7 @@ from cms.text import fold, slugify_vi
 from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
+from search.engine import best_matches
 from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
@@ -134,15 +137,18 @@ def matched_ids(pages, query):
     Every word must match; when no page holds them all and the query has three words or more,
     pages holding all but one of them are returned instead (the second value is then True).
     """
-    terms = engine_query(query)
+    terms = folded_terms(query)
     if not terms:
         return [], False
-    results = pages.search(terms, operator="and", order_by_relevance=True)[:MAX_RESULTS]
-    ids = [page.pk for page in results]
-    if ids or len(folded_terms(query)) < MIN_TERMS_FOR_PARTIAL:
+    ids = best_matches(pages, terms, "and", MAX_RESULTS)
+    if ids or len(terms) < MIN_TERMS_FOR_PARTIAL:
         return ids, False
-    results = pages.search(terms, operator="or", order_by_relevance=True)[:MAX_RESULTS]
-    return [page.pk for page in results], True
+    # Each query leaving one word out: precise, and as cheap as the first.
+    ids = []
+    for left_out in range(len(terms)):
+        subset = terms[:left_out] + terms[left_out + 1 :]
+        ids += [pk for pk in best_matches(pages, subset, "and", MAX_RESULTS) if pk not in ids]
+    return ids, True
 
 
 def filter_pages(pages, filters):
@@ -240,7 +246,10 @@ def index_texts(ids):
             else ("object_id", "title", "body")
         )
         texts = {}
-        entries = IndexEntry.objects.filter(object_id__in=[str(pk) for pk in ids])
+        entries = IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(Page),
+            object_id__in=[str(pk) for pk in ids],
+        )
         for object_id, title, body in entries.values_list(*columns):
             if object_id.isdigit():
                 texts[int(object_id)] = f"{title or ''} {body or ''}"
@@ -310,7 +319,12 @@ def describe(pages, query):
     attach_departments(pages)
     items = []
     for page in pages:
-        text = page.searchable_text()[len(page.title or "") :]
+        # The summary (an article's lead, an exemplar's citation) when it holds a match: it
+        # reads best and spares parsing the whole body; else the text around the first match.
+        summary = getattr(page, "get_search_description", lambda: "")() or ""
+        snippet = highlight(summary, query)
+        if "<mark>" not in snippet:
+            snippet = highlight(page.searchable_text()[len(page.title or "") :], query)
         items.append(
             {
                 "page": page,
@@ -319,7 +333,7 @@ def describe(pages, query):
                 "date": page_date(page),
                 "year": getattr(page, "year_recognised", None),
                 "department": page.__dict__.get("department"),
-                "snippet": highlight(text, query),
+                "snippet": snippet,
             }
         )
     return items
@@ -365,11 +379,14 @@ def filter_choices(locale):
     if locale:
         departments = departments.filter(locale=locale)
         campaigns = campaigns.filter(locale=locale)
-    years = sorted(
-        {d.year for d in ArticlePage.objects.live().dates("date", "year")}
-        | {timezone.localdate().year},
-        reverse=True,
-    )
+    years = cache.get("search-years")
+    if years is None:  # a scan of every article: cached, years change rarely
+        years = sorted(
+            {d.year for d in ArticlePage.objects.live().dates("date", "year")}
+            | {timezone.localdate().year},
+            reverse=True,
+        )
+        cache.set("search-years", years, TYPES_CACHE_SECONDS)
     return {
         "types": [(key, label) for key, label, _model in type_choices()],
         "sorts": list(SORTS.items()),

@@ -32,6 +32,9 @@ HOSTILE_QUERIES = [
     "\u200b\ufeff",
     "🏓 bóng bàn",
     "%00",
+    "NOT (bóng OR bàn) AND xylophone* -abc",
+    "' OR 1=1; DROP TABLE wagtailcore_page; --",
+    "bóng bàn đôi xylophone NEAR/3",
 ]
 
 
