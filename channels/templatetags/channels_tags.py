@@ -6,8 +6,7 @@ from django import template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, pgettext
 
 from channels import structured_data
 from channels.views import qr_svg
@@ -28,7 +27,7 @@ def feed_links(context):
     )
     campaign = context.get("archive_campaign") or (page if isinstance(page, CampaignPage) else None)
     tag = context.get("tag")
-    sources = [("", _("All news"), {})]
+    sources = [("", pgettext("feed title", "All news"), {})]
     if department is not None:
         sources.append(("_department", department.title, {"slug": department.slug}))
     if campaign is not None:

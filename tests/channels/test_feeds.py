@@ -122,6 +122,14 @@ def test_pages_link_their_feeds_in_the_head(client, newsroom):
         'head link[type="application/atom+xml"]'
     )
     assert [link["href"] for link in tag_links] == ["/atom/", f"/atom/the/{newsroom['tag'].slug}/"]
+    titles = [link["title"] for link in document.select('head link[rel="alternate"][type]')]
+    department_title = newsroom["department"].title
+    assert titles == [
+        "Tất cả tin tức (RSS)",
+        "Tất cả tin tức (Atom)",
+        f"{department_title} (RSS)",
+        f"{department_title} (Atom)",
+    ]
     # Every linked feed is a real one.
     for href in links:
         parse(client, href)
