@@ -42,10 +42,13 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
         verbose_name = _("news page")
         verbose_name_plural = _("news pages")
 
-    def articles(self):
+    def articles(self, request=None):
+        """Live articles, newest first; members-only ones too when ``request`` is a member's."""
+        from members.visibility import visible_to
+
+        live = ArticlePage.objects.live()
         return (
-            ArticlePage.objects.live()
-            .public()
+            (visible_to(live, request) if request is not None else live.public())
             .filter(locale_id=self.locale_id)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
@@ -54,7 +57,7 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = paginate(request, self.articles())
+        page_obj = paginate(request, self.articles(request))
         attach_departments(page_obj.object_list)
         context["articles"] = page_obj
         return context

@@ -73,3 +73,20 @@ def test_query_count_does_not_grow_with_restrictions(
         make_members_only(factories.StandardPageFactory(parent=home_page, title=f"Nội bộ {number}"))
     with django_assert_max_num_queries(4):
         titles(request, home_page)
+
+
+def test_news_index_lists_members_only_articles_to_members_only(
+    client, news_index, django_user_model
+):
+    factories.ArticlePageFactory(parent=news_index, title="Hội thao chào mừng 20/11")
+    private = factories.ArticlePageFactory(parent=news_index, title="Công khai tài chính quý III")
+    make_members_only(private)
+
+    def listed():
+        return [page.title for page in client.get(news_index.url).context["articles"]]
+
+    assert listed() == ["Hội thao chào mừng 20/11"]
+    client.force_login(member(django_user_model))
+    assert sorted(listed()) == ["Công khai tài chính quý III", "Hội thao chào mừng 20/11"]
+    client.logout()
+    assert listed() == ["Hội thao chào mừng 20/11"]
