@@ -71,7 +71,7 @@ def _login_failed(sender, credentials, request=None, **kwargs):
 
 @receiver(m2m_changed, sender=get_user_model().groups.through)
 def _groups_changed(sender, instance, action, pk_set, reverse, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
+    if action not in ("post_add", "post_remove", "post_clear") or _loaded_raw(instance):
         return
     users = (
         [instance]
@@ -94,6 +94,8 @@ def _groups_changed(sender, instance, action, pk_set, reverse, **kwargs):
 def _permissions_changed(sender, instance, action, pk_set, reverse, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear") or reverse:
         return
+    if _loaded_raw(instance):
+        return
     if isinstance(instance, Group) and action != "post_add":
         # setup_editorial sets the board's permissions wholesale; the log stays readable to it.
         grant_audit_reading(instance)
@@ -105,6 +107,10 @@ def _permissions_changed(sender, instance, action, pk_set, reverse, **kwargs):
         log(instance=instance, action=PERMISSIONS_CHANGED, user=_current_user(), data=data)
     else:
         log_account(instance, PERMISSIONS_CHANGED, by=_current_user(), data=data)
+
+
+def _loaded_raw(instance):
+    return getattr(instance, "_loaded_raw", False)
 
 
 def _current_user():
@@ -128,9 +134,16 @@ def grant_audit_reading(group):
 
 
 @receiver(post_save, sender=Group)
-def _group_saved(sender, instance, created, **kwargs):
-    if created and not kwargs.get("raw"):
+def _group_saved(sender, instance, created, raw=False, **kwargs):
+    # Fixtures, test database rollbacks and `restore` load rows as they were: nothing to log.
+    instance._loaded_raw = raw
+    if created and not raw:
         grant_audit_reading(instance)
+
+
+@receiver(post_save, sender=get_user_model())
+def _user_saved(sender, instance, raw=False, **kwargs):
+    instance._loaded_raw = raw
 
 
 @receiver(post_migrate)

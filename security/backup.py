@@ -93,7 +93,7 @@ def dump_database(folder):
         finally:
             destination.close()
         return "database/db.sqlite3", "sqlite"
-    if shutil.which("pg_dump"):
+    if shutil.which("pg_dump") and not os.environ.get("LANTOA_BACKUP_DUMPDATA"):
         target = folder / "db.dump"
         env, args = _pg_env_and_args(connection.settings_dict)
         result = subprocess.run(
@@ -117,13 +117,8 @@ def dump_database(folder):
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        call_command(
-            "dumpdata",
-            natural_foreign=True,
-            exclude=["contenttypes", "auth.permission", "sessions"],
-            output=str(target),
-            verbosity=0,
-        )
+        # Every table with its own primary keys (content types too), so foreign keys hold.
+        call_command("dumpdata", all=True, output=str(target), verbosity=0)
     return "database/data.json", "dumpdata"
 
 
@@ -245,7 +240,7 @@ def restore_backup(path, force=False, stdout=None):
                 raise RestoreError(f"pg_restore failed: {result.stderr.strip()[-2000:]}")
         else:
             call_command("migrate", verbosity=0)
-            call_command("flush", interactive=False, verbosity=0)
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             call_command("loaddata", str(source), verbosity=0)
         restored = 0
         for name in manifest["files"]:
