@@ -273,3 +273,26 @@ def test_answer_page_renders_with_disclaimer(client, answers):
     assert "Bộ luật Lao động 2019, Điều 113, 114" in text
     assert "không phải tư vấn pháp lý" in text
     assert "Câu hỏi của đoàn viên" in text
+
+
+def test_qa_page_queries_do_not_grow_with_answers(client, qa_index, django_assert_max_num_queries):
+    """Listing and searching answers costs the same with 2 answers or 12 (no query per answer)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(params):
+        client.get(qa_index.url, params)  # warm the site-root cache
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(qa_index.url, params).status_code == 200
+        return len(captured)
+
+    for n in range(2):
+        QAPageFactory(parent=qa_index, title=f"Nghỉ phép năm trường hợp {n}")
+    few = queries({}), queries({"q": "nghi phep"})
+    for n in range(2, 12):
+        QAPageFactory(parent=qa_index, title=f"Nghỉ phép năm trường hợp {n}")
+    many = queries({}), queries({"q": "nghi phep"})
+    print(f"\nQ&A page queries (list, search): 2 answers {few}, 12 answers {many}")
+    assert many == few
+    with django_assert_max_num_queries(15):
+        client.get(qa_index.url, {"q": "nghi phep"})
