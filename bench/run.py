@@ -1,0 +1,426 @@
+#!/usr/bin/env python3
+"""Throughput and latency of Lan Tỏa's pages under gunicorn, as ratios to a static file.
+
+    .venv/bin/python bench/run.py --db sqlite --scales 1000,10000,100000
+    .venv/bin/python bench/run.py --db postgres --scales 1000      # a throwaway cluster
+
+For each database and scale it: makes a throwaway database in a temporary folder (PostgreSQL
+through scripts/pg_cluster.py), migrates, loads the demo site (seed_demo), adds articles with
+seed_bulk up to the scale, collects static files, pre-generates renditions (warm_renditions),
+starts gunicorn itself on 127.0.0.1 (production settings, DEBUG=False, whitenoise; 2 sync
+workers by default), and runs wrk for each URL: a warm-up, then ``--duration`` seconds at each
+of ``--connections``. Pages are measured with the page cache off (uncached) and, with
+``--cached``, again with it on. Every figure is also given as a ratio to the ~30 KB static
+file (site.css) measured in the same server run, since absolute numbers drift on a shared
+machine. Everything it started is stopped and removed at the end, also on Ctrl-C.
+
+Results: a JSON file per run in bench/results/ and a Markdown table on stdout.
+Needs wrk (Debian: apt-get install wrk).
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+RESULTS = ROOT / "bench" / "results"
+
+# Targets of issue #8, as a minimum ratio to the static file's requests per second.
+TARGETS = {
+    "home": 1 / 25,
+    "news_index": 1 / 25,
+    "article": 1 / 20,
+    "exemplar": 1 / 20,
+    "campaign": 1 / 25,
+    "tag": 1 / 25,
+    "search": 1 / 30,
+    "search_filtered": 1 / 30,
+    "feed": 1 / 25,
+}
+CACHED_TARGET = 1 / 2
+PAGES = ["home", "news_index", "article", "exemplar", "campaign", "tag"]
+
+URLS_SCRIPT = r"""
+import json
+from articles.models import ArticlePage, NewsIndexPage
+from exemplars.models import ExemplarPage
+from home.models import CampaignPage
+from cms.models import Tag
+from django.db.models import Count
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.urls import reverse
+vi = {"locale__language_code": "vi"}
+article = ArticlePage.objects.live().filter(**vi).order_by("-date", "-pk").first()
+exemplar = ExemplarPage.objects.live().filter(**vi).order_by("-pk").first()
+campaign = CampaignPage.objects.live().filter(**vi).annotate(n=Count("articles")).order_by("-n").first()
+tag = Tag.objects.annotate(n=Count("articles_articlepagetag_items")).order_by("-n").first()
+urls = {
+    "static": staticfiles_storage.url("css/site.css"),
+    "home": "/",
+    "news_index": NewsIndexPage.objects.live().filter(**vi).first().url,
+    "article": article.url,
+    "exemplar": exemplar.url,
+    "campaign": campaign.url,
+    "tag": f"/the/{tag.slug}/",
+    "search": "/tim-kiem/?q=c%C3%B4ng+%C4%91o%C3%A0n",
+    "search_filtered": f"/tim-kiem/?q=c%C3%B4ng+%C4%91o%C3%A0n&loai=bai-viet&nam={article.date.year}",
+}
+try:
+    urls["feed"] = reverse("feed", kwargs={"kind": "rss"})
+except Exception:
+    pass
+print("URLS=" + json.dumps(urls))
+"""
+
+
+def log(message):
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def manage(env, *args, production=False, quiet=True):
+    run_env = (
+        prod_env(env, False) if production else {**env, "DJANGO_SETTINGS_MODULE": "settings.dev"}
+    )
+    started = time.monotonic()
+    result = subprocess.run(
+        [PY, "manage.py", *args],
+        cwd=ROOT,
+        env=run_env,
+        stdout=subprocess.PIPE if quiet else None,
+        stderr=subprocess.STDOUT if quiet else None,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}")
+    log(f"manage.py {' '.join(args)}: {time.monotonic() - started:.0f} s")
+    return result.stdout or ""
+
+
+def prod_env(env, cached):
+    return {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "settings.production",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "PAGE_CACHE": "true" if cached else "false",
+        "LOG_LEVEL": "WARNING",
+        "LANTOA_REQUIRE_2FA": "false",
+    }
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers, cached):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            "cms.wsgi:application",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=prod_env(env, cached),
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(base + "/", timeout=60)
+                break
+            except urllib.error.HTTPError:
+                break  # it answers; a page's error shows in the figures
+            except OSError:
+                pass
+            if process.poll() is not None:
+                raise SystemExit("gunicorn exited at start")
+            time.sleep(0.5)
+        else:
+            raise SystemExit("gunicorn did not answer")
+        yield base
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def check(url):
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            body = response.read()
+            return response.status, len(body), response.headers.get("X-Cache", "")
+    except urllib.error.HTTPError as exc:
+        return exc.code, 0, ""
+
+
+def to_ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(url, connections, duration):
+    threads = min(connections, 2)
+    result = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = result.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = {}
+    for pct in ("50", "99"):
+        match = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s|m)\b", out)
+        if match:
+            latency[f"p{pct}_ms"] = round(to_ms(*match.groups()), 2)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    requests = re.search(r"(\d+) requests in", out)
+    return {
+        "rps": rps,
+        **latency,
+        "requests": int(requests.group(1)) if requests else None,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def measure(base, urls, names, connections, duration, warmup):
+    figures = {}
+    for name in names:
+        if name not in urls:
+            continue
+        url = base + urls[name]
+        status, size, cache_state = check(url)
+        check(url)  # a second request: a cached copy exists from here on
+        entry = {"url": urls[name], "status": status, "bytes": size, "x_cache": cache_state}
+        if status != 200:
+            log(f"{name}: {url} answered {status}, skipped")
+            figures[name] = entry
+            continue
+        wrk(url, 2, warmup)
+        for c in connections:
+            entry[f"c{c}"] = wrk(url, c, duration)
+            log(f"{name:16} c={c}: {entry[f'c{c}']['rps']:8.1f} req/s")
+        figures[name] = entry
+    return figures
+
+
+def ratios(figures, connections):
+    static = figures.get("static", {})
+    for entry in figures.values():
+        for c in connections:
+            key = f"c{c}"
+            if key in entry and key in static and static[key]["rps"]:
+                entry[key]["ratio"] = round(entry[key]["rps"] / static[key]["rps"], 4)
+
+
+def seed_to(env, target, current):
+    if target > current:
+        manage(env, "seed_bulk", "--articles", str(target - current), quiet=False)
+    return max(target, current)
+
+
+def run_database(args, env, label):
+    results = []
+    tmp = Path(env["BENCH_TMP"])
+    manage(env, "migrate", "--noinput")
+    manage(env, "setup_editorial")
+    manage(env, "seed_demo")
+    count_out = manage(
+        env,
+        "shell",
+        "-c",
+        "from articles.models import ArticlePage; print('COUNT', ArticlePage.objects.count())",
+    )
+    current = int(re.search(r"COUNT (\d+)", count_out).group(1))
+    manage(env, "collectstatic", "--noinput", production=True)
+    for scale in args.scales:
+        current = seed_to(env, scale, current)
+        if args.warm:
+            manage(env, "warm_renditions", production=True)
+        urls_out = manage(env, "shell", "-c", URLS_SCRIPT, production=True)
+        urls = json.loads(re.search(r"URLS=(.*)", urls_out).group(1))
+        run = {
+            "database": label,
+            "articles": current,
+            "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": machine(),
+            "workers": args.workers,
+            "duration_s": args.duration,
+            "connections": args.connections,
+            "uncached": {},
+            "cached": {},
+        }
+        with gunicorn(env, args.workers, cached=False) as base:
+            names = ["static", *PAGES, "search", "search_filtered", "feed"]
+            run["uncached"] = measure(
+                base, urls, names, args.connections, args.duration, args.warmup
+            )
+        ratios(run["uncached"], args.connections)
+        if args.cached:
+            with gunicorn(env, args.workers, cached=True) as base:
+                run["cached"] = measure(
+                    base, urls, ["static", *PAGES], args.connections, args.duration, args.warmup
+                )
+            ratios(run["cached"], args.connections)
+        results.append(run)
+        save(run, tmp)
+        print(table(run), flush=True)
+    return results
+
+
+def machine():
+    cpus = os.cpu_count()
+    model = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    return {
+        "cpus": cpus,
+        "cpu": model,
+        "python": platform.python_version(),
+        "load_1min_at_start": load,
+    }
+
+
+def save(run, tmp):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
+    path = RESULTS / f"{stamp}-{run['database']}-{run['articles']}.json"
+    path.write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n")
+    log(f"results in {path.relative_to(ROOT)}")
+
+
+def table(run):
+    lines = [
+        f"\n### {run['database']}, {run['articles']:,} articles — {run['date']}",
+        f"{run['machine']['cpus']} CPUs ({run['machine']['cpu']}), load "
+        f"{run['machine']['load_1min_at_start']:.1f} at start; gunicorn {run['workers']} sync "
+        f"workers; wrk {run['duration_s']} s per URL and concurrency.",
+        "",
+        "| URL | mode | "
+        + " | ".join(f"c={c} req/s (ratio)" for c in run["connections"])
+        + " | p50/p99 ms (c=1) | target | met |",
+        "| --- | --- | " + " | ".join("---" for _ in run["connections"]) + " | --- | --- | --- |",
+    ]
+    for mode in ("uncached", "cached"):
+        for name, entry in run[mode].items():
+            cells = []
+            met = []
+            for c in run["connections"]:
+                figure = entry.get(f"c{c}")
+                if not figure:
+                    cells.append(f"HTTP {entry.get('status')}")
+                    continue
+                ratio = figure.get("ratio")
+                cells.append(
+                    f"{figure['rps']:.1f} ({ratio:.3f})" if ratio else f"{figure['rps']:.1f}"
+                )
+                target = CACHED_TARGET if mode == "cached" else TARGETS.get(name)
+                if target and ratio is not None:
+                    met.append(ratio >= target)
+            first = entry.get(f"c{run['connections'][0]}", {})
+            latency = f"{first.get('p50_ms', '–')}/{first.get('p99_ms', '–')}"
+            target = CACHED_TARGET if mode == "cached" and name != "static" else TARGETS.get(name)
+            target_text = f"≥ 1/{round(1 / target)}" if target else "reference"
+            verdict = "" if not met else ("yes" if all(met) else "no")
+            lines.append(
+                f"| {name} | {mode} | "
+                + " | ".join(cells)
+                + f" | {latency} | {target_text} | {verdict} |"
+            )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--scales", default="1000", help="comma-separated article counts")
+    parser.add_argument("--duration", type=int, default=15, help="seconds per URL and concurrency")
+    parser.add_argument("--warmup", type=int, default=3, help="warm-up seconds per URL")
+    parser.add_argument("--connections", default="1,8")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--cached", action="store_true", help="also measure with the page cache")
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="run warm_renditions first (else each page's first check request makes them)",
+    )
+    parser.add_argument("--inside-cluster", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.scales = [int(s) for s in args.scales.split(",")]
+    args.connections = [int(c) for c in args.connections.split(",")]
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+
+    if args.db == "postgres" and not args.inside_cluster:
+        # Re-run inside a throwaway cluster; the script removes it afterwards.
+        command = [sys.executable, str(ROOT / "scripts" / "pg_cluster.py"), "--", PY, *sys.argv]
+        command.append("--inside-cluster")
+        raise SystemExit(subprocess.call(command, cwd=ROOT))
+
+    tmp = Path(tempfile.mkdtemp(prefix="lantoa-bench-"))
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PAGE_CACHE", "REDIS_URL"))
+    }
+    env.update(
+        {
+            "BENCH_TMP": str(tmp),
+            "MEDIA_ROOT": str(tmp / "media"),
+            "STATIC_ROOT": str(tmp / "static"),
+        }
+    )
+    if args.db == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+        label = "SQLite"
+    else:
+        if "DATABASE_URL" not in env:
+            raise SystemExit("no DATABASE_URL inside the cluster")
+        label = "PostgreSQL"
+    log(f"working in {tmp}")
+    try:
+        run_database(args, env, label)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        log("stopped everything and removed the temporary folder")
+
+
+if __name__ == "__main__":
+    main()
