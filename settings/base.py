@@ -201,8 +201,12 @@ elif env("CACHE_DB_TABLE"):
         "LOCATION": env("CACHE_DB_TABLE"),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
-# Whole pages for anonymous readers (perf/), invalidated exactly on publish and edits.
-PAGE_CACHE_ENABLED = env("PAGE_CACHE", "true").lower() == "true"
+# Whole pages for anonymous readers (perf/), invalidated exactly on publish and edits. Local
+# memory belongs to one process: with several gunicorn workers, a worker that did not handle
+# the publish would keep the old page, so the page cache is on by default only with a shared
+# cache (Redis or the database); settings/dev.py (one process) turns it on.
+_SHARED_CACHE = bool(env("REDIS_URL") or env("CACHE_DB_TABLE"))
+PAGE_CACHE_ENABLED = env("PAGE_CACHE", "true" if _SHARED_CACHE else "false").lower() == "true"
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise the console.
