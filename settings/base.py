@@ -31,14 +31,13 @@ INSTALLED_APPS = [
     "articles",
     "exemplars",
     "search",
-    "channels",
     "perf",
+    "channels",
     "planning",
     "library",
     "members",
     "security",
     "engage",
-    "security",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -89,7 +88,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.twofactor.TwoFactorMiddleware",
-    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -98,8 +96,6 @@ MIDDLEWARE = [
     "security.middleware.PasswordResetThrottleMiddleware",
     # Each POST is one transaction: a publish or a submission is all there, or not at all.
     "security.middleware.AtomicWritesMiddleware",
-    # Last, so that it sees the login views' responses: answers a locked-out login.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
