@@ -150,6 +150,13 @@ def add_history(done_ids):
                             )
                         )
                 TaskState.objects.bulk_create(task_states)
+                # As Wagtail leaves it: an approved workflow's current task state is its last.
+                last = {}
+                for task_state in task_states:
+                    last[task_state.workflow_state_id] = task_state
+                for state in states:
+                    state.current_task_state = last[state.pk]
+                WorkflowState.objects.bulk_update(states, ["current_task_state"])
                 PageLogEntry.objects.bulk_create(entries)
     finally:
         for model, name in fields:

@@ -2,16 +2,13 @@
 
 from collections import Counter, defaultdict
 
-from django.db.models import (
-    Count,
-)
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from planning.stats.common import (
     BOARD_KEY,
     BOARD_LABEL,
-    Department,
     Departments,
     content_types,
     published,
@@ -92,65 +89,82 @@ def contributions(period):
 # Commendation -----------------------------------------------------------------------------
 
 
+TITLES_PER_ENTRY = 40
+
+
 def shortlist(period, size):
-    """The people and departments who published most in ``period``, with their pages."""
+    """The people and departments who published most in ``period``, with their pages.
+
+    One grouped query ranks everyone; then each of the (at most ``size``) people and
+    departments on the list has its pages fetched, at most TITLES_PER_ENTRY of them: the query
+    count depends on the list's size, a setting, never on the period or the archive.
+    """
     departments = Departments()
     types = content_types()
-    pages = list(
-        published(period)
-        .filter(content_type_id__in=list(types))
-        .order_by("first_published_at", "pk")
-        .values("pk", "title", "path", "owner_id", "first_published_at")
+    base = published(period).filter(content_type_id__in=list(types))
+    grouped = (
+        base.annotate(**departments.annotations())
+        .values("owner_id", *departments.annotations())
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    by_person = defaultdict(list)
-    by_department = defaultdict(list)
-    for page in pages:
-        by_person[page["owner_id"]].append(page)
-        department = departments.of_path(page["path"])
+    per_person = Counter()
+    per_department = Counter()
+    where = defaultdict(Counter)
+    for row in grouped:
+        department = departments.of(row)
+        per_person[row["owner_id"]] += row["n"]
+        where[row["owner_id"]][department.name if department else str(BOARD_LABEL)] += row["n"]
         if department:
-            by_department[department.pk].append(page)
-    names = user_names(by_person)
+            per_department[department.pk] += row["n"]
+    names = user_names(per_person)
     department_by_pk = {d.pk: d for d in departments.list}
 
-    def titles(items):
-        return "; ".join(
-            f"{p['title']} ({timezone.localtime(p['first_published_at']):%d/%m/%Y})" for p in items
+    def titles(pages, total):
+        pages = list(
+            pages.order_by("first_published_at", "pk").values("title", "first_published_at")[
+                :TITLES_PER_ENTRY
+            ]
         )
+        text = "; ".join(
+            f"{p['title']} ({timezone.localtime(p['first_published_at']):%d/%m/%Y})" for p in pages
+        )
+        if total > len(pages):
+            text += " " + str(_("… and %(n)s more") % {"n": total - len(pages)})
+        return text
 
-    def top(groups, name):
-        ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), name(item[0])))
-        return ranked[:size]
+    def top(counter, name):
+        return sorted(counter.items(), key=lambda item: (-item[1], name(item[0])))[:size]
 
     people = []
-    for rank, (owner_id, items) in enumerate(top(by_person, lambda pk: names.get(pk, "")), start=1):
-        where = Counter(
-            (departments.of_path(p["path"]) or Department(BOARD_KEY, str(BOARD_LABEL))).name
-            for p in items
-        )
+    ranked = top(per_person, lambda pk: names.get(pk, ""))
+    for rank, (owner_id, total) in enumerate(ranked, start=1):
         people.append(
             {
                 "rank": rank,
                 "kind": str(_("Person")),
                 "name": names.get(owner_id, str(_("(deleted account)"))),
-                "department": where.most_common(1)[0][0],
-                "total": len(items),
-                "pages": titles(items),
+                "department": where[owner_id].most_common(1)[0][0],
+                "total": total,
+                "pages": titles(base.filter(owner_id=owner_id), total),
                 "url": "",
             }
         )
     units = []
-    for rank, (pk, items) in enumerate(
-        top(by_department, lambda pk: department_by_pk[pk].name), start=1
-    ):
+    ranked = top(per_department, lambda pk: department_by_pk[pk].name)
+    for rank, (pk, total) in enumerate(ranked, start=1):
         department = department_by_pk[pk]
+        inside = Q()
+        for path in department.paths:
+            inside |= Q(path__startswith=path)
         units.append(
             {
                 "rank": rank,
                 "kind": str(_("Department")),
                 "name": department.name,
                 "department": department.name,
-                "total": len(items),
-                "pages": titles(items),
+                "total": total,
+                "pages": titles(base.filter(inside), total),
                 "url": department.pages_url,
             }
         )
