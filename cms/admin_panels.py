@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
@@ -83,19 +84,22 @@ def page_status(page):
         task_state = state.current_task_state
         if state.status == state.STATUS_NEEDS_CHANGES:
             return {
-                "label": "Cần sửa",
+                "label": _("Changes requested"),
                 "comment": task_state.comment if task_state else "",
                 "kind": "changes",
             }
         if task_state is not None:
-            return {"label": f"Đang duyệt: {task_state.task.name}", "kind": "review"}
+            return {
+                "label": _("In review: {task}").format(task=task_state.task.name),
+                "kind": "review",
+            }
     if page.go_live_at and page.go_live_at > timezone.now() and page.approved_schedule:
-        return {"label": "Đã hẹn giờ đăng", "kind": "scheduled"}
+        return {"label": _("Scheduled"), "kind": "scheduled"}
     if page.live and page.has_unpublished_changes:
-        return {"label": "Đã đăng, có bản nháp mới", "kind": "draft"}
+        return {"label": _("Published, with a newer draft"), "kind": "draft"}
     if page.live:
-        return {"label": "Đã đăng", "kind": "live"}
-    return {"label": "Bản nháp", "kind": "draft"}
+        return {"label": _("Published"), "kind": "live"}
+    return {"label": _("Draft"), "kind": "draft"}
 
 
 class DepartmentPagesPanel(Component):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin import messages
@@ -31,7 +32,7 @@ def verification_refused(request, page_id):
     if problems:
         messages.error(
             request,
-            "Chưa thể duyệt “{}”: {}. Hãy bổ sung rồi duyệt lại.".format(
+            _("“{}” cannot be approved yet: {}. Add what is missing and approve again.").format(
                 page.get_admin_display_title(), "; ".join(problems)
             ),
         )
@@ -40,10 +41,12 @@ def verification_refused(request, page_id):
 
 class TakedownForm(forms.Form):
     reason = forms.CharField(
-        label="Lý do",
+        label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         min_length=10,
-        help_text="Lý do được lưu vào lịch sử trang và Ban Tuyên giáo – Truyền thông xem được.",
+        help_text=_(
+            "The reason is kept in the page's history, where the Communications Board can read it."
+        ),
     )
 
 
@@ -64,7 +67,7 @@ def takedown(request, page_id):
     if not can_unpublish and not permissions.can_edit():
         raise PermissionDenied
     if not page.live:
-        messages.error(request, "Trang này chưa đăng nên không cần gỡ.")
+        messages.error(request, _("This page is not published, so there is nothing to take down."))
         return redirect("wagtailadmin_pages:edit", page.pk)
     pending = None
     if can_unpublish and request.GET.get("de-nghi"):
@@ -77,7 +80,7 @@ def takedown(request, page_id):
         pending.decided_at = timezone.now()
         pending.decision_note = request.POST.get("reason", "")
         pending.save()
-        messages.success(request, f"Đã quyết định không gỡ “{page.title}”.")
+        messages.success(request, _("Decided not to take down “{title}”.").format(title=page.title))
         return redirect("wagtailadmin_home")
     initial = {"reason": pending.reason} if pending else {}
     form = TakedownForm(request.POST or None, initial=initial)
@@ -85,10 +88,15 @@ def takedown(request, page_id):
         reason = form.cleaned_data["reason"]
         if can_unpublish:
             _unpublish_with_reason(request, page, reason, pending)
-            messages.success(request, f"Đã gỡ “{page.title}”. Lý do đã được lưu.")
+            messages.success(
+                request,
+                _("“{title}” was taken down. The reason is on record.").format(title=page.title),
+            )
         else:
             _request_takedown(request, page, reason)
-            messages.success(request, "Đã gửi đề nghị gỡ bài tới Ban Tuyên giáo – Truyền thông.")
+            messages.success(
+                request, _("Your takedown request has been sent to the Communications Board.")
+            )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
@@ -115,9 +123,15 @@ def _request_takedown(request, page, reason):
     log(page, TAKEDOWN_REQUEST_ACTION, user=request.user, data={"reason": reason})
     url = request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     send_mail(
-        f"[Lan Tỏa] Đề nghị gỡ bài: {page.title}",
-        f"{request.user.get_full_name() or request.user.get_username()} đề nghị gỡ “{page.title}”.\n\n"
-        f"Lý do: {reason}\n\nXem trang: {url}\n",
+        _("[Lan Tỏa] Takedown request: {title}").format(title=page.title),
+        _(
+            "{user} asks to take down “{title}”.\n\nReason: {reason}\n\nSee the page: {url}\n"
+        ).format(
+            user=request.user.get_full_name() or request.user.get_username(),
+            title=page.title,
+            reason=reason,
+            url=url,
+        ),
         _board_emails(),
     )
 

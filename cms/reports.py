@@ -8,6 +8,7 @@ import django_filters
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
@@ -28,13 +29,13 @@ def department_choices(request):
 
 class EditorialPagesFilterSet(WagtailFilterSet):
     department = django_filters.ModelChoiceFilter(
-        label="Công đoàn bộ phận",
+        label=_("Department union"),
         queryset=department_choices,
         method="filter_department",
     )
-    live = django_filters.BooleanFilter(label="Đang hiển thị")
+    live = django_filters.BooleanFilter(label=_("Live"))
     content_type = ContentTypeFilter(
-        label="Loại trang",
+        label=_("Page type"),
         queryset=lambda request: get_page_content_types(include_base_page_type=False),
     )
 
@@ -49,18 +50,18 @@ class EditorialPagesFilterSet(WagtailFilterSet):
 class EditorialPagesReportView(PageReportView):
     """Every page, its department, owner and status: what the executive committee reads."""
 
-    page_title = "Trang theo đơn vị và trạng thái"
+    page_title = _("Pages by department and status")
     header_icon = "doc-full"
     filterset_class = EditorialPagesFilterSet
     index_url_name = "lantoa_report_pages"
     index_results_url_name = "lantoa_report_pages_results"
     results_template_name = "cms/reports/pages_results.html"
     export_headings = {
-        "department_name": "Công đoàn bộ phận",
-        "owner_name": "Người tạo",
-        "status_string": "Trạng thái",
-        "latest_revision_created_at": "Cập nhật",
-        "last_published_at": "Đăng lần cuối",
+        "department_name": _("Department union"),
+        "owner_name": _("Created by"),
+        "status_string": _("Status"),
+        "latest_revision_created_at": _("Updated"),
+        "last_published_at": _("Last published"),
     }
     list_export = [
         "title",

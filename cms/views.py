@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
@@ -26,7 +27,7 @@ def tag_detail(request, slug):
         # NUL is not valid in a PostgreSQL string parameter (a 500 otherwise); slugs have none.
         tag = Tag.objects.get(slug=slug.replace("\x00", ""))
     except Tag.DoesNotExist as exc:
-        raise Http404("Không có thẻ này.") from exc
+        raise Http404(_("There is no such tag.")) from exc
     locale = _locale()
     articles = (
         ArticlePage.objects.live()

@@ -47,7 +47,7 @@ class ReportsPermissionMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_pages_report():
     return ReportsPermissionMenuItem(
-        "Trang theo đơn vị và trạng thái",
+        _("Pages by department and status"),
         reverse("lantoa_report_pages"),
         name="lantoa-pages",
         icon_name="doc-full",
@@ -66,17 +66,17 @@ def register_log_actions(actions):
     # entry's data needs a LogFormatter with format_message.
     @actions.register_action(admin_views.TAKEDOWN_ACTION)
     class TakedownFormatter(LogFormatter):
-        label = "Gỡ bài có lý do"
+        label = _("Take down with a reason")
 
         def format_message(self, log_entry):
-            return "Gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
+            return _("Taken down. Reason: {}").format(log_entry.data.get("reason", ""))
 
     @actions.register_action(admin_views.TAKEDOWN_REQUEST_ACTION)
     class TakedownRequestFormatter(LogFormatter):
-        label = "Đề nghị gỡ bài"
+        label = _("Request a takedown")
 
         def format_message(self, log_entry):
-            return "Đề nghị gỡ bài. Lý do: {}".format(log_entry.data.get("reason", ""))
+            return _("Takedown requested. Reason: {}").format(log_entry.data.get("reason", ""))
 
 
 hooks.register("before_unpublish_page", admin_views.before_unpublish)
@@ -112,7 +112,9 @@ class TakedownMenuItem(ActionMenuItem):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         tester = self.get_user_page_permissions_tester(parent_context)
-        context["label"] = "Gỡ bài (ghi lý do)" if tester.can_unpublish() else "Đề nghị gỡ bài"
+        context["label"] = (
+            _("Take down (with a reason)") if tester.can_unpublish() else _("Request a takedown")
+        )
         return context
 
     def get_url(self, context):
@@ -131,7 +133,7 @@ def replace_unpublish(menu_items, request, context):
 class TakedownRequestViewSet(ModelViewSet):
     model = TakedownRequest
     icon = "cross"
-    menu_label = "Đề nghị gỡ bài"
+    menu_label = _("Takedown requests")
     add_to_admin_menu = False
     list_display = ["page", "requested_by", "requested_at", "status", "decided_by"]
     list_filter = ["status"]

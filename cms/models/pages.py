@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -274,24 +275,29 @@ class HeroImageMixin(models.Model):
 
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="ảnh đầu trang",
+        verbose_name=_("hero image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Ảnh ngang, tối thiểu 1200×630 điểm ảnh, dùng cả khi chia sẻ lên Facebook và Zalo.",
+        help_text=_(
+            "A landscape image of at least 1200×630 pixels, also used when shared on Facebook and Zalo."
+        ),
     )
     hero_caption = models.CharField(
-        "chú thích ảnh", max_length=300, blank=True, help_text="Ai, ở đâu, làm gì trong ảnh."
+        _("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who is in the picture, where, doing what."),
     )
     hero_credit = models.CharField(
-        "nguồn ảnh", max_length=120, blank=True, help_text="Ví dụ: Ảnh: Nguyễn Văn An."
+        _("credit"), max_length=120, blank=True, help_text=_("E.g. Photo: Nguyễn Văn An.")
     )
 
     hero_panels = [
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
-            heading="Ảnh đầu trang",
+            heading=_("Hero image"),
         )
     ]
 
@@ -311,10 +317,10 @@ class DepartmentIndexPage(BasePage):
     """The list of department unions; each department's pages live under its own page."""
 
     intro = RichTextField(
-        "giới thiệu",
+        _("introduction"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="Một đoạn ngắn giới thiệu các công đoàn bộ phận.",
+        help_text=_("A short paragraph introducing the department unions."),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -328,8 +334,8 @@ class DepartmentIndexPage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
-        verbose_name = "danh sách công đoàn bộ phận"
-        verbose_name_plural = "danh sách công đoàn bộ phận"
+        verbose_name = _("department union list")
+        verbose_name_plural = _("department union list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -344,38 +350,38 @@ class DepartmentPage(BasePage):
     """A department union (công đoàn bộ phận). Its editors draft pages under it."""
 
     short_name = models.CharField(
-        "tên ngắn",
+        _("short name"),
         max_length=60,
         blank=True,
-        help_text="Tên gọn hiện trên thẻ bài viết, ví dụ: Khoa Toán – Tin.",
+        help_text=_("The short name shown on article cards, e.g. Khoa Toán – Tin."),
     )
     description = RichTextField(
-        "giới thiệu",
+        _("introduction"),
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text="Công đoàn bộ phận này gồm những ai, làm những gì.",
+        help_text=_("Who belongs to this department union and what it does."),
     )
     chair_name = models.CharField(
-        "chủ tịch công đoàn bộ phận", max_length=120, blank=True, help_text="Họ và tên."
+        _("chair of the department union"), max_length=120, blank=True, help_text=_("Full name.")
     )
-    email = models.EmailField("thư điện tử", blank=True, help_text="Hộp thư liên hệ.")
-    phone = models.CharField("điện thoại", max_length=40, blank=True, help_text="Số liên hệ.")
+    email = models.EmailField(_("email"), blank=True, help_text=_("Contact mailbox."))
+    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("Contact number."))
     office = models.CharField(
-        "văn phòng", max_length=200, blank=True, help_text="Phòng làm việc, ví dụ: Phòng A2-301."
+        _("office"), max_length=200, blank=True, help_text=_("The office, e.g. Room A2-301.")
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="ảnh đại diện",
+        verbose_name=_("picture"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Ảnh tập thể hoặc ảnh toà nhà của đơn vị.",
+        help_text=_("A group photo or a photo of the unit's building."),
     )
 
     editors_group = models.OneToOneField(
         "auth.Group",
-        verbose_name="nhóm biên tập viên",
+        verbose_name=_("editors group"),
         null=True,
         blank=True,
         editable=False,
@@ -384,7 +390,7 @@ class DepartmentPage(BasePage):
     )
     heads_group = models.OneToOneField(
         "auth.Group",
-        verbose_name="nhóm trưởng công đoàn bộ phận",
+        verbose_name=_("heads group"),
         null=True,
         blank=True,
         editable=False,
@@ -393,7 +399,7 @@ class DepartmentPage(BasePage):
     )
     collection = models.OneToOneField(
         "wagtailcore.Collection",
-        verbose_name="thư mục ảnh và tài liệu",
+        verbose_name=_("image and document collection"),
         null=True,
         blank=True,
         editable=False,
@@ -425,13 +431,13 @@ class DepartmentPage(BasePage):
                 FieldPanel("phone"),
                 FieldPanel("office"),
             ],
-            heading="Liên hệ",
+            heading=_("Contact"),
         ),
     ]
 
     class Meta:
-        verbose_name = "công đoàn bộ phận"
-        verbose_name_plural = "công đoàn bộ phận"
+        verbose_name = _("department union")
+        verbose_name_plural = _("department unions")
 
     @property
     def display_name(self):
@@ -462,7 +468,11 @@ class DepartmentPage(BasePage):
         if any(other.display_name.strip().lower() == name for other in others):
             field = "short_name" if self.short_name else "title"
             raise ValidationError(
-                {field: f"Đã có công đoàn bộ phận tên “{self.display_name}”. Hãy đặt tên khác."}
+                {
+                    field: _(
+                        "There is already a department union called “{name}”. Choose another name."
+                    ).format(name=self.display_name)
+                }
             )
 
     @property
@@ -507,9 +517,11 @@ class StandardPage(InDepartmentMixin, HeroImageMixin, BasePage):
     """A plain content page: about us, contacts, a guide, a page of documents."""
 
     intro = models.TextField(
-        "tóm tắt", blank=True, help_text="Một hai câu hiện dưới tiêu đề và khi chia sẻ."
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and when shared."),
     )
-    body = StreamField(BodyBlock(), verbose_name="nội dung", blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.HomePage", "cms.StandardPage", "cms.DepartmentPage"]
     subpage_types = ["cms.StandardPage"]
@@ -526,5 +538,5 @@ class StandardPage(InDepartmentMixin, HeroImageMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = "trang nội dung"
-        verbose_name_plural = "trang nội dung"
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from taggit.models import ItemBase, TagBase
 
@@ -11,8 +12,8 @@ class Tag(TagBase):
     free_tagging = True
 
     class Meta:
-        verbose_name = "thẻ"
-        verbose_name_plural = "thẻ"
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name"]
 
     def slugify(self, tag, i=None):

@@ -59,13 +59,15 @@ def verification_problems(page):
     page = revision.as_object() if revision else page
     problems = []
     if not page.consent_recorded:
-        problems.append("chưa ghi nhận sự đồng ý của người được nêu gương")
+        problems.append(_("the person's consent is not recorded"))
     if not (page.decision_number and page.issuing_body) and not page.nominating_unit:
         problems.append(
-            "chưa có căn cứ ghi nhận (số quyết định và cơ quan ban hành, hoặc đơn vị đề cử)"
+            _(
+                "the basis of the recognition is missing (decision number and issuing body, or the nominating unit)"
+            )
         )
     if not page.photo_rights_recorded:
-        problems.append("chưa ghi nhận quyền sử dụng ảnh")
+        problems.append(_("the right to use the photo is not recorded"))
     return problems
 
 
@@ -113,14 +115,13 @@ class DepartmentReviewTask(ReviewRulesMixin, Task):
     """Step 1: the head group of the page's department reviews it."""
 
     class Meta:
-        verbose_name = "duyệt của công đoàn bộ phận"
-        verbose_name_plural = "duyệt của công đoàn bộ phận"
+        verbose_name = _("department union review")
+        verbose_name_plural = _("department union reviews")
 
     @classmethod
     def get_description(cls):
-        return (
-            "Trưởng công đoàn bộ phận của trang duyệt trước; trang không thuộc công đoàn bộ "
-            "phận nào, hoặc đơn vị chưa có trưởng, tự động qua bước này."
+        return _(
+            "The head of the page's department union reviews first; pages outside any department union, or of a unit without a head, pass this step automatically."
         )
 
     def reviewers(self, page, task_state=None):
@@ -158,7 +159,7 @@ class DepartmentReviewTask(ReviewRulesMixin, Task):
             task=self,
             status=TaskState.STATUS_SKIPPED,
             finished_at=timezone.now(),
-            comment="Tự động chuyển bước: không có trưởng công đoàn bộ phận để duyệt.",
+            comment=_("Passed on automatically: no head of the department union to review."),
         )
 
     def user_can_access_editor(self, obj, user):
@@ -205,12 +206,14 @@ class BoardApprovalTask(ReviewRulesMixin, AbstractGroupApprovalTask):
     """Step 2: the communications board gives the final approval, which publishes."""
 
     class Meta:
-        verbose_name = "duyệt của Ban Tuyên giáo – Truyền thông"
-        verbose_name_plural = "duyệt của Ban Tuyên giáo – Truyền thông"
+        verbose_name = _("Communications Board approval")
+        verbose_name_plural = _("Communications Board approvals")
 
     @classmethod
     def get_description(cls):
-        return "Thành viên các nhóm đã chọn duyệt lần cuối; duyệt là đăng (hoặc hẹn giờ đăng)."
+        return _(
+            "Members of the chosen groups give the final approval; approving publishes (or schedules) the page."
+        )
 
     def user_can_review(self, obj, user):
         if not user.is_active or user.pk in authors_of(obj):
@@ -242,9 +245,9 @@ class TakedownRequest(models.Model):
     STATUS_DONE = "done"
     STATUS_DECLINED = "declined"
     STATUS_CHOICES = [
-        (STATUS_PENDING, "Chờ quyết định"),
-        (STATUS_DONE, "Đã gỡ"),
-        (STATUS_DECLINED, "Không gỡ"),
+        (STATUS_PENDING, _("Awaiting decision")),
+        (STATUS_DONE, _("Taken down")),
+        (STATUS_DECLINED, _("Not taken down")),
     ]
 
     page = models.ForeignKey(
@@ -253,38 +256,38 @@ class TakedownRequest(models.Model):
         on_delete=models.CASCADE,
         related_name="takedown_requests",
     )
-    reason = models.TextField("lý do", help_text="Vì sao cần gỡ trang này xuống.")
+    reason = models.TextField(_("reason"), help_text=_("Why this page should be taken down."))
     requested_by = models.ForeignKey(
         "auth.User",
-        verbose_name="người đề nghị",
+        verbose_name=_("requested by"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    requested_at = models.DateTimeField("thời điểm đề nghị", auto_now_add=True)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     status = models.CharField(
-        "trạng thái", max_length=20, choices=STATUS_CHOICES, default=STATUS_PENDING
+        _("status"), max_length=20, choices=STATUS_CHOICES, default=STATUS_PENDING
     )
     decided_by = models.ForeignKey(
         "auth.User",
-        verbose_name="người quyết định",
+        verbose_name=_("decided by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decided_at = models.DateTimeField("thời điểm quyết định", null=True, blank=True)
-    decision_note = models.TextField("ghi chú quyết định", blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
 
     class Meta:
-        verbose_name = "đề nghị gỡ bài"
-        verbose_name_plural = "đề nghị gỡ bài"
+        verbose_name = _("takedown request")
+        verbose_name_plural = _("takedown requests")
         ordering = ["-requested_at"]
         # The board's and the executive committee's right to read editorial reports.
-        permissions = [("view_reports", "Xem báo cáo biên tập")]
+        permissions = [("view_reports", _("View editorial reports"))]
 
     def __str__(self):
-        return f"Gỡ “{self.page.title}”"
+        return str(_("Take down “{title}”").format(title=self.page.title))
 
 
 class ReviewReminder(models.Model):
@@ -298,14 +301,17 @@ class ReviewReminder(models.Model):
     )
     kind = models.CharField(
         max_length=20,
-        choices=[(KIND_REMINDER, "Nhắc người duyệt"), (KIND_ESCALATION, "Báo Trưởng ban")],
+        choices=[
+            (KIND_REMINDER, _("Reminder to reviewers")),
+            (KIND_ESCALATION, _("Alert to the board head")),
+        ],
     )
     sent_on = models.DateField()
     recipients = models.TextField(blank=True)
 
     class Meta:
-        verbose_name = "lời nhắc duyệt bài"
-        verbose_name_plural = "lời nhắc duyệt bài"
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
         constraints = [
             models.UniqueConstraint(
                 fields=["task_state", "kind", "sent_on"], name="one_reminder_a_day"
