@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 PYTHON = sys.executable
 
 
@@ -71,6 +72,11 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="Also open the admin and public pages in Chromium and fail on any CSP violation.",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -86,6 +92,8 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
+        # The browser check logs in with the demo password only.
+        "LANTOA_REQUIRE_2FA": "false",
     }
     dev = {**env, "DJANGO_SETTINGS_MODULE": "settings.dev"}
     prod = {**env, "DJANGO_SETTINGS_MODULE": "settings.production"}
@@ -148,6 +156,13 @@ def main():
             text=True,
         )
         print(result.stdout, result.stderr)
+        if args.browser:
+            from csp_check import check_site
+
+            problems = check_site(base, urls[:8])
+            print("CSP violations:", problems or "none")
+            if problems:
+                sys.exit(1)
         match = re.search(r"RESULT .*", result.stdout)
         if not match:
             sys.exit("wrk gave no result")
