@@ -2,6 +2,7 @@
 opens the dashboard, the page editor with its live preview and publishes, and a reader opens
 public pages. Used by ``run.py --browser`` against gunicorn with production settings."""
 
+import contextlib
 import re
 
 from playwright.sync_api import sync_playwright
@@ -34,10 +35,8 @@ def check_site(base, public_paths, username="quantri", password="LanToa@2026"):
         )
 
         def collect():
-            try:
+            with contextlib.suppress(Exception):  # the page may be navigating
                 problems.extend(f"{page.url}: {v}" for v in page.evaluate("window.__csp || []"))
-            except Exception:  # noqa: BLE001  (navigating)
-                pass
 
         for path in public_paths:
             page.goto(base + path)
