@@ -125,7 +125,7 @@ def test_english_not_found_page(client, site):
 def test_vietnamese_pages_show_vietnamese_labels(client, site):
     pages, _, tag = site
     expected = {
-        "home": ["Bỏ qua đến nội dung chính", "Tin tức", "Chuyên mục", "Tin mới"],
+        "home": ["Bỏ qua đến nội dung chính", "Tin tức", "Chuyên mục", "Danh mục"],
         "news_index": ["Gương sáng", "Chiến dịch", "Công đoàn bộ phận"],
         "article": ["Chia sẻ bài này", "Chủ đề", "Bài viết thuộc chiến dịch"],
         "exemplar_index": ["Danh hiệu", "Tất cả đơn vị", "Lọc"],

@@ -6,7 +6,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from wagtail.admin.mail import send_mail
 from wagtail.models import TaskState
@@ -24,8 +25,52 @@ def _admin_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def _language_of(user):
+    """The user's admin language (Account → Language), Vietnamese unless they chose English."""
+    from django.conf import settings
+
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.objects.filter(user=user).only("preferred_language").first()
+    return (profile and profile.preferred_language) or settings.LANGUAGE_CODE
+
+
+def _send_in_their_language(users, message, *args):
+    """One e-mail per admin language; ``message(*args)`` builds (subject, body) in it."""
+    by_language = {}
+    for user in users:
+        by_language.setdefault(_language_of(user), []).append(user.email)
+    for language, emails in by_language.items():
+        with translation.override(language):
+            subject, body = message(*args)
+        send_mail(subject, body, emails)
+
+
 class Command(BaseCommand):
     help = "Nhắc người duyệt các trang chờ quá 2 ngày; quá 5 ngày thì báo Trưởng ban."
+
+    def _reminder(self, page, task, task_state, days, url):
+        started = f"{timezone.localtime(task_state.started_at):%d/%m/%Y %H:%M}"
+        return (
+            _("[Lan Tỏa] Review reminder: “{title}” has waited {days} days").format(
+                title=page.title, days=days
+            ),
+            _(
+                "The page “{title}” has been waiting at the step “{step}” since {started}."
+                "\n\nReview it at: {url}\n"
+            ).format(title=page.title, step=task.name, started=started, url=url),
+        )
+
+    def _escalation(self, page, task, days, url):
+        return (
+            _("[Lan Tỏa] Review overdue: “{title}” has waited {days} days").format(
+                title=page.title, days=days
+            ),
+            _(
+                "The page “{title}” has waited {days} days at the step “{step}” without a "
+                "review.\n\nSee it at: {url}\n"
+            ).format(title=page.title, step=task.name, days=days, url=url),
+        )
 
     def handle(self, *args, **options):
         now = timezone.now()
@@ -54,11 +99,8 @@ class Command(BaseCommand):
             if reviewers and self._record(
                 task_state, ReviewReminder.KIND_REMINDER, today, reviewers
             ):
-                send_mail(
-                    f"[Lan Tỏa] Nhắc duyệt: “{page.title}” đã chờ {days} ngày",
-                    f"Trang “{page.title}” đang chờ bước “{task.name}” từ "
-                    f"{timezone.localtime(task_state.started_at):%d/%m/%Y %H:%M}.\n\nDuyệt tại: {url}\n",
-                    [u.email for u in reviewers],
+                _send_in_their_language(
+                    reviewers, self._reminder, page, task, task_state, days, url
                 )
                 reminded += 1
             escalation_sent = ReviewReminder.objects.filter(
@@ -70,12 +112,7 @@ class Command(BaseCommand):
                 and not escalation_sent
                 and self._record(task_state, ReviewReminder.KIND_ESCALATION, today, board)
             ):
-                send_mail(
-                    f"[Lan Tỏa] Quá hạn duyệt: “{page.title}” đã chờ {days} ngày",
-                    f"Trang “{page.title}” đã chờ bước “{task.name}” {days} ngày mà chưa "
-                    f"được duyệt.\n\nXem tại: {url}\n",
-                    [u.email for u in board],
-                )
+                _send_in_their_language(board, self._escalation, page, task, days, url)
                 escalated += 1
         self.stdout.write(f"Đã nhắc {reminded} trang; đã báo Trưởng ban {escalated} trang quá hạn.")
 
