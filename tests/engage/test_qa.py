@@ -296,3 +296,38 @@ def test_qa_page_queries_do_not_grow_with_answers(client, qa_index, django_asser
     assert many == few
     with django_assert_max_num_queries(15):
         client.get(qa_index.url, {"q": "nghi phep"})
+
+
+def test_answer_through_the_review_workflow(client, board, member, qa_index):
+    """One board member drafts and submits; another approves; only then is the asker told."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from cms import roles
+    from tests.workflow.helpers import workflow_action_url
+
+    second = get_user_model().objects.create_user("bannhat.kt", "bn@truong.edu.vn", "x")
+    second.groups.add(Group.objects.get(name=roles.COMMUNICATIONS))
+    question = QuestionFactory(topic="lao-dong", asker=member, email=member.email)
+
+    client.force_login(second)
+    client.post(reverse("engage_question_answer", args=[question.pk]))
+    page = QAPage.objects.get()
+    data = utils.edit_form_data(client, page)
+    data["title"] = "Nghỉ ốm có giấy của bệnh viện hưởng chế độ gì?"
+    data["answer"] = rich_text("<p>Mức hưởng bằng 75% tiền lương đóng bảo hiểm xã hội.</p>")
+    data["action-submit"] = "action-submit"
+    response = client.post(utils.edit_url(page), data)
+    assert response.status_code == 302, visible_text(response)[:1500]
+    page.refresh_from_db()
+    assert not page.live
+    assert page.workflow_in_progress
+    assert not [m for m in mail.outbox if member.email in m.to]
+
+    client.force_login(board)
+    client.post(workflow_action_url(page, "approve"), {"comment": ""})
+    page.refresh_from_db()
+    assert page.live
+    told = [m for m in mail.outbox if member.email in m.to]
+    assert len(told) == 1
+    assert page.get_full_url() in told[0].body
