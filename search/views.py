@@ -60,6 +60,7 @@ TYPE_KEYS = {
     DepartmentPage: "cong-doan",
 }
 OTHER = "khac"  # the pages of none of the main types (kept for old links)
+EXACT_CHECKED = 100
 MIN_TERMS_FOR_PARTIAL = 3  # fewer words: a page with only one of two is not worth showing
 SORTS = {"lien-quan": "Liên quan nhất", "moi-nhat": "Mới nhất"}
 
@@ -287,7 +288,10 @@ def ranked(ids, query, partial=False):
         return ids
     boosts = facet_boosts(ids, query)
     marks = has_marks(query)
-    texts = index_texts(ids) if (marks or partial) else {}
+    # The words as typed are looked for in the engine's first EXACT_CHECKED matches only (the
+    # pages anyone reads); all of them when counting words for the fallback.
+    checked = ids if partial else ids[:EXACT_CHECKED]
+    texts = index_texts(checked) if (marks or partial) else {}
     words, terms = query_words(query), folded_terms(query)
 
     def key(item):
