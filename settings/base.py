@@ -199,8 +199,9 @@ elif env("CACHE_DB_TABLE"):
     }
 # Whole pages for anonymous readers (perf/), invalidated exactly on publish and edits. Local
 # memory belongs to one process: with several gunicorn workers, a worker that did not handle
-# the publish would keep the old page, so the page cache is on by default only with a shared
-# cache (Redis or the database); settings/dev.py (one process) turns it on.
+# the publish would keep the old page (so would `make run`, whose scheduler publishes from
+# another process), so the page cache is on by default only with a shared cache (Redis or the
+# database cache); PAGE_CACHE=true turns it on anyway.
 _SHARED_CACHE = bool(env("REDIS_URL") or env("CACHE_DB_TABLE"))
 PAGE_CACHE_ENABLED = env("PAGE_CACHE", "true" if _SHARED_CACHE else "false").lower() == "true"
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))

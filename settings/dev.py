@@ -3,8 +3,6 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
-# runserver is one process, so the page cache in local memory stays exact (perf/).
-PAGE_CACHE_ENABLED = env("PAGE_CACHE", "true").lower() == "true"  # noqa: F405
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-lan-toa")  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")  # noqa: F405
 # The second factor is demanded in production; LANTOA_REQUIRE_2FA=true tries it here.
