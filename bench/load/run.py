@@ -120,6 +120,9 @@ def main():
                 str(args.workers),
                 "--log-level",
                 "warning",
+                # A cold worker's first page on a busy machine can take longer than 30 s.
+                "--timeout",
+                "120",
             ],
             cwd=ROOT,
             env=prod,
@@ -128,13 +131,13 @@ def main():
         base = f"http://127.0.0.1:{port}"
         for _ in range(120):
             try:
-                urllib.request.urlopen(base + "/", timeout=2)
+                urllib.request.urlopen(base + "/", timeout=60)
                 break
             except OSError:
-                time.sleep(0.5)
+                time.sleep(1)
         # Warm every URL once (and fail early on any error page).
         for url in urls:
-            with urllib.request.urlopen(base + url, timeout=30) as response:
+            with urllib.request.urlopen(base + url, timeout=120) as response:
                 assert response.status < 400, url
 
         result = subprocess.run(
