@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
     path("the/<str:slug>/", views.tag_detail, name="tag"),
     path("", include("members.urls")),
+    path("gop-tin/", include("contributions.urls")),
     *channels_urls.feed_patterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,

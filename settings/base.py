@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "members",
     "security",
     "engage",
+    "contributions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
