@@ -91,9 +91,17 @@ def site(home_page, news_index, exemplar_index, campaign_index, department_index
         translated[name] = publish_translation(
             page, english, title=f"English {name.replace('_', ' ')} {number}"
         )
-    # wagtail-localize points a translation at the translated campaign; a plain copy does not.
+    # wagtail-localize points a translation at the translated campaign and category; a plain
+    # copy does not.
     translated["article"].campaign = translated["campaign"]
     translated["article"].save_revision().publish()
+    category = translated["exemplar"].category
+    if category is not None:
+        english_category = category.copy_for_translation(english)
+        english_category.name = "Good people, good deeds"
+        english_category.save()
+        translated["exemplar"].category = english_category
+        translated["exemplar"].save_revision().publish()
     return pages, translated, tag
 
 
@@ -133,7 +141,7 @@ def test_vietnamese_pages_show_vietnamese_labels(client, site):
         "campaign_index": ["Danh mục"],
         "campaign": ["Từ", "đến"],
         "department": ["Liên hệ", "Chủ tịch công đoàn bộ phận", "Thư điện tử", "Văn phòng"],
-        "department_index": ["Trang chủ"],
+        "department_index": ["Chủ tịch: Nguyễn Quốc Bảo"],
     }
     for name, labels in expected.items():
         response = client.get(pages[name].url)
