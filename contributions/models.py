@@ -7,6 +7,7 @@ public site shows who sent a tip or a nomination.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Contribution(models.Model):
@@ -22,10 +23,10 @@ class Contribution(models.Model):
     STATUS_PUBLISHED = "published"
     STATUS_DECLINED = "declined"
     STATUS_CHOICES = [
-        (STATUS_RECEIVED, _("Received")),
-        (STATUS_EDITING, _("Being edited")),
-        (STATUS_PUBLISHED, _("Published")),
-        (STATUS_DECLINED, _("Declined")),
+        (STATUS_RECEIVED, pgettext_lazy("contribution status", "Received")),
+        (STATUS_EDITING, pgettext_lazy("contribution status", "Being edited")),
+        (STATUS_PUBLISHED, pgettext_lazy("contribution status", "Published")),
+        (STATUS_DECLINED, pgettext_lazy("contribution status", "Declined")),
     ]
 
     kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
