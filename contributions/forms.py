@@ -189,6 +189,8 @@ class NominationForm(ContributionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = ExemplarCategory.objects.filter(
-            locale=Locale.get_default()
-        ).order_by("name")
+        categories = ExemplarCategory.objects.filter(locale=Locale.get_default()).order_by("name")
+        self.fields["category"].queryset = categories
+        if not categories.exists():
+            # No kinds defined yet: the editors choose one later (services picks a placeholder).
+            self.fields.pop("category")

@@ -71,6 +71,20 @@ def create_tip(data, user):
     return _finish(Contribution.KIND_TIP, page, parent, user, note, images, data["title"])
 
 
+def _placeholder_category():
+    """The kind given to a nomination when the board has not defined any kinds yet."""
+    from wagtail.models import Locale
+
+    from exemplars.models import ExemplarCategory
+
+    category, _created = ExemplarCategory.objects.get_or_create(
+        slug="de-cu-cua-doan-vien",
+        locale=Locale.get_default(),
+        defaults={"name": "Đề cử của đoàn viên"},
+    )
+    return category
+
+
 @transaction.atomic
 def create_nomination(data, user):
     department = data["department"]
@@ -82,7 +96,7 @@ def create_nomination(data, user):
         slug=_unique_slug(parent, data["name"]),
         position=data["position"],
         unit=data["unit"],
-        category=data["category"],
+        category=data.get("category") or _placeholder_category(),
         citation=why[:250],
         story=_paragraphs(data["deeds"]) + _paragraphs(data["why"]) + _image_blocks(images[1:]),
         portrait=images[0] if images else None,

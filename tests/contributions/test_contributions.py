@@ -73,7 +73,7 @@ def nomination_data(site, category, **extra):
         "name": "Nguyễn Thị Hạnh",
         "position": "Giảng viên",
         "unit": "Khoa Ngữ văn",
-        "category": str(category.pk),
+        "category": str(category.pk) if category else "",
         "deeds": "Cô Hạnh dạy miễn phí cho con em đoàn viên suốt ba năm.",
         "why": "Cô là tấm gương tận tụy, được đồng nghiệp quý mến.",
         "confirm": "Thầy Bình, trưởng khoa, 0912 345 678",
@@ -314,3 +314,16 @@ def test_invalid_form_keeps_input_and_refuses_bad_photos(editorial, as_user, mem
     response = client.post(TIP_URL, tip_data(editorial, photos=[gps_photo()]))
     assert response.status_code == 200 and "lớn hơn" in response.content.decode()
     assert not Contribution.objects.exists()
+
+
+def test_nomination_without_any_kinds_defined_yet(editorial, as_user, member):
+    from exemplars.models import ExemplarCategory
+
+    assert not ExemplarCategory.objects.exists()
+    client = as_user("member")
+    assert 'name="category"' not in client.get(NOMINATE_URL).content.decode()
+    data = nomination_data(editorial, category=None)
+    data.pop("category")
+    assert client.post(NOMINATE_URL, data).status_code == 302
+    page = ExemplarPage.objects.get(title="Nguyễn Thị Hạnh")
+    assert page.category.name == "Đề cử của đoàn viên" and not page.live
