@@ -60,12 +60,23 @@ BOARD_MODEL_PERMISSIONS = [
     "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
     "wagtail_localize.submit_translation",
+    # The plan's calendar and register (planning/): occasions, training sessions, targets.
+    "planning.add_occasion",
+    "planning.change_occasion",
+    "planning.delete_occasion",
+    "planning.add_trainingsession",
+    "planning.change_trainingsession",
+    "planning.delete_trainingsession",
+    "planning.view_occasionreminder",
+    "planning.change_plansettings",
 ]
 EXECUTIVE_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
     "cms.view_reports",
     "cms.view_takedownrequest",
     "exemplars.view_exemplarcategory",
+    "planning.view_occasion",
+    "planning.view_trainingsession",
 ]
 DEPARTMENT_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",

@@ -577,3 +577,20 @@ def test_only_the_board_the_executive_committee_and_administrators_see_reports(a
         return
     shown = reverse("planning_report_overview") in home.content.decode()
     assert shown == (role in READERS)
+
+
+@pytest.mark.parametrize("role", ["editor_a", "board", "executive"])
+def test_the_board_edits_occasions_and_training_the_executive_committee_reads_them(
+    as_user, now, role
+):
+    from planning.models import Occasion
+
+    client = as_user(role)
+    occasion = Occasion.objects.first()
+    for model in ("occasion", "trainingsession"):
+        listing = client.get(reverse(f"wagtailsnippets_planning_{model}:list"))
+        assert (listing.status_code == 200) == (role in {"board", "executive"}), model
+    edit = client.get(reverse("wagtailsnippets_planning_occasion:edit", args=[occasion.pk]))
+    assert (edit.status_code == 200) == (role == "board")
+    if role != "board":
+        assert is_refused(edit)
