@@ -45,6 +45,8 @@ def chrome_text(response):
     document = soup(response)
     for switcher in document.select(".language-links"):
         switcher.decompose()  # "Tiếng Việt" is the name of the other language, on purpose
+    for example in document.select("main .empty em"):
+        example.decompose()  # sample Vietnamese queries on the empty search page, on purpose
     return " ".join(" ".join(node.get_text(" ").split()) for node in document.select(CHROME))
 
 
