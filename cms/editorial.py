@@ -69,6 +69,8 @@ BOARD_MODEL_PERMISSIONS = [
     "planning.delete_trainingsession",
     "planning.view_occasionreminder",
     "planning.change_plansettings",
+    # The audit log of accounts (security/): logins, failures, group and permission changes.
+    "security.view_account",
 ]
 EXECUTIVE_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -77,6 +79,7 @@ EXECUTIVE_MODEL_PERMISSIONS = [
     "exemplars.view_exemplarcategory",
     "planning.view_occasion",
     "planning.view_trainingsession",
+    "security.view_account",
 ]
 DEPARTMENT_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",

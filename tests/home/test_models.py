@@ -12,6 +12,7 @@ from cms.models import DepartmentIndexPage, StandardPage
 from engage.models import QAIndexPage, SurveyIndexPage
 from exemplars.models import ExemplarIndexPage
 from home.models import CampaignIndexPage, CampaignPage, HomePage, HomeQuickLink
+from library.models import DocumentLibraryPage
 from tests import factories, utils
 
 TODAY = timezone.localdate
@@ -26,6 +27,7 @@ class TestHomePage(utils.PageTypeTestCase):
         CampaignIndexPage,
         DepartmentIndexPage,
         StandardPage,
+        DocumentLibraryPage,
         SurveyIndexPage,
         QAIndexPage,
     ]

@@ -95,6 +95,9 @@ def test_setup_editorial_creates_the_vietnamese_roles_and_the_workflow(editorial
             "cms.view_reports",
             "cms.view_takedownrequest",
             "exemplars.view_exemplarcategory",
+            "planning.view_occasion",
+            "planning.view_trainingsession",
+            "security.view_account",
         ]
     )
     assert state["groups"][roles.MEMBERS] == []  # no admin at all
