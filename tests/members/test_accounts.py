@@ -47,6 +47,10 @@ def test_member_logs_in_lands_on_the_page_then_logs_out(client, django_user_mode
     assert page.status_code == 200
     assert "Đang đăng nhập: Vũ Hải Yến" in utils.visible_text(page)
 
+    contribute = utils.soup(page).select_one(".account-links__contribute")
+    assert contribute.get_text(strip=True) == "Gửi tin, đề cử"
+    assert contribute["href"] == reverse("contributions_mine")
+
     logout = utils.soup(page).select_one("form.account-links__logout")
     assert logout["action"] == reverse("members_logout")
     assert client.post(logout["action"])["Location"] == "/"
