@@ -482,6 +482,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             seeder = Seeder(self)
             seeder.run()
+        # wagtail-localize publishes the English pages when the transaction commits, saving
+        # parents loaded before their children were added (numchild 0): recount the tree.
+        Page.fix_tree()
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
