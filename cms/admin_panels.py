@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
@@ -84,7 +85,7 @@ def page_status(page):
         task_state = state.current_task_state
         if state.status == state.STATUS_NEEDS_CHANGES:
             return {
-                "label": _("Changes requested"),
+                "label": pgettext_lazy("department page status", "Changes requested"),
                 "comment": task_state.comment if task_state else "",
                 "kind": "changes",
             }

@@ -68,7 +68,7 @@ def verification_problems(page):
         )
     if not page.photo_rights_recorded:
         problems.append(_("the right to use the photo is not recorded"))
-    return problems
+    return [str(problem) for problem in problems]  # in the language of the request
 
 
 class ReviewRulesMixin:
