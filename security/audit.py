@@ -64,6 +64,8 @@ def _login_failed(sender, credentials, request=None, **kwargs):
     username = credentials.get("username", "")
     address = _address(request)
     logger.warning("Failed login for %r from %s", username, address)
+    if "\x00" in username or len(username) > 150:  # no such account; PostgreSQL refuses NUL
+        return
     user = get_user_model()._default_manager.filter(username=username).first()
     if user is not None:
         log(instance=_account(user), action=LOGIN_FAILED, user=None, data={"ip": address})

@@ -22,3 +22,13 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     def get_user(self, user_id):
         # A session may name this backend (Wagtail's preview test logs in with the first one).
         return ModelBackend().get_user(user_id)
+
+
+def throttled_username(request, credentials=None):
+    """The username axes records: as typed, cut to what the user model holds and without NUL,
+    so that a hostile login (a 1,000-character name) is refused, not a database error."""
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = request.POST.get("username") if request is not None else None
+    return str(username or "").replace("\x00", "")[:150]

@@ -6,6 +6,14 @@ from django.conf import settings
 from django.db import transaction
 
 
+def in_admin(request):
+    """An admin screen, or a page rendered for the admin's preview panel (Wagtail runs the
+    preview's dummy request, at the page's own path, through the middleware)."""
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return True
+    return request.path_info.startswith(settings.LANTOA_ADMIN_PATH)
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with two policies: the strict public one, and the admin's.
 
@@ -16,11 +24,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(settings.LANTOA_ADMIN_PATH)
-        ):
+        if not report_only and parts.config is None and in_admin(request):
             return PolicyParts(
                 config=settings.LANTOA_ADMIN_CSP,
                 update=parts.update,
@@ -28,6 +32,20 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 nonce=parts.nonce,
             )
         return parts
+
+
+class AdminFrameOptionsMiddleware:
+    """The admin frames itself (the live preview panel, the image focal-point and chooser
+    frames), as its CSP ``frame-ancestors 'self'`` says; everything else keeps DENY."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if in_admin(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
 
 class PermissionsPolicyMiddleware:

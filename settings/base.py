@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security.middleware.ContentSecurityPolicyMiddleware",
     "security.middleware.PermissionsPolicyMiddleware",
+    "security.middleware.AdminFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers get whole pages from the cache before sessions are even read (perf/).
     "perf.middleware.PageCacheMiddleware",
@@ -320,6 +321,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(env("LANTOA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_USERNAME_CALLABLE = "security.backends.throttled_username"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "security.ip.client_ip"

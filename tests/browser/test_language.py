@@ -22,10 +22,16 @@ def test_language_switch_to_english_and_back(new_page, demo_site):
     expect(page.get_by_role("navigation").first).to_contain_text("Tin tức")
 
 
+def switch_to_english(page):
+    """On a phone the switcher sits in the menu, which the reader opens first."""
+    page.locator("[data-menu-toggle]").click()
+    return page.locator(".language-links").get_by_role("link", name="English")
+
+
 def test_translated_campaign_and_untranslated_article(new_page, demo_site):
     page = new_page("phone")
     page.goto(demo_site("/chien-dich/ngay-nha-giao-2026/"))
-    english = page.locator(".language-links").get_by_role("link", name="English")
+    english = switch_to_english(page)
     expect(english).to_have_attribute("href", "/en/campaigns/teachers-day-2026/")
     english.click()
     expect(page.locator("h1")).to_contain_text("44th anniversary of Vietnamese Teachers' Day")
@@ -34,5 +40,5 @@ def test_translated_campaign_and_untranslated_article(new_page, demo_site):
     # An article with no English version: the switch leads to the English home page.
     response = page.goto(demo_site("/tin-tuc/luat-bao-hiem-xa-hoi-2024-nhung-diem-moi/"))
     assert response.ok
-    page.locator(".language-links").get_by_role("link", name="English").click()
+    switch_to_english(page).click()
     expect(page).to_have_url(demo_site("/en/"))
