@@ -19,7 +19,7 @@ def heads_group_name(department):
     return f"{HEADS_PREFIX} – {department.display_name}"
 
 
-DEMO_PASSWORD = "LanToa@2026"
+DEMO_PASSWORD = "LanToa@2026!"  # 12 characters: passes the password validators
 
 # username, full name, role, department slug (for department roles)
 DEMO_ACCOUNTS = [

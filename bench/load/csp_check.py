@@ -4,8 +4,13 @@ public pages. Used by ``run.py --browser`` against gunicorn with production sett
 
 import contextlib
 import re
+import sys
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from cms.roles import DEMO_PASSWORD  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 COLLECT = """
@@ -15,7 +20,7 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
-def check_site(base, public_paths, username="quantri", password="LanToa@2026"):
+def check_site(base, public_paths, username="quantri", password=DEMO_PASSWORD):
     problems = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

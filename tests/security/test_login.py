@@ -124,7 +124,8 @@ def test_group_and_permission_changes_are_logged(editorial, as_user):
 
 def test_passwords_need_twelve_characters_and_not_a_common_one(editor):
     with pytest.raises(ValidationError):
-        validate_password(DEMO_PASSWORD)  # "LanToa@2026", 11 characters: demo accounts only
+        validate_password("LanToa@2026")  # 11 characters
+    validate_password(DEMO_PASSWORD)  # the demo accounts' password passes every validator
     with pytest.raises(ValidationError):
         validate_password("password1234")
     validate_password("mùa thu Sơn Hà 2026", editor)
