@@ -4,9 +4,10 @@
     .venv/bin/python bench/run.py --db sqlite --scales 1000,10000,100000
     .venv/bin/python bench/run.py --db postgres --scales 1000      # a throwaway cluster
 
-For each database and scale it: makes a throwaway database in a temporary folder (PostgreSQL
-through scripts/pg_cluster.py), migrates, loads the demo site (seed_demo), adds articles with
-seed_bulk up to the scale, collects static files, pre-generates renditions (warm_renditions),
+For each database and scale it: makes a throwaway database in a temporary folder (PostgreSQL:
+a private cluster) with bench/common.py, brings it to the scale (a ready dataset from
+/work/bench-data when there is one, else migrate, setup_editorial, seed_demo and seed_bulk up
+to the scale), collects static files, pre-generates renditions (warm_renditions),
 starts gunicorn itself on 127.0.0.1 (production settings, DEBUG=False, whitenoise; 2 sync
 workers by default), and runs wrk for each URL: a warm-up, then ``--duration`` seconds at each
 of ``--connections``. Pages are measured with the page cache off (uncached) and, with
@@ -23,21 +24,23 @@ import contextlib
 import datetime
 import json
 import os
-import platform
 import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PY = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(ROOT))
+
+from bench import common  # noqa: E402
+from bench.common import log, machine, production_env  # noqa: E402
+
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 RESULTS = ROOT / "bench" / "results"
 
@@ -89,47 +92,10 @@ print("URLS=" + json.dumps(urls))
 """
 
 
-def log(message):
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
-
-
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def manage(env, *args, production=False, quiet=True):
-    run_env = (
-        prod_env(env, False) if production else {**env, "DJANGO_SETTINGS_MODULE": "settings.dev"}
-    )
-    started = time.monotonic()
-    result = subprocess.run(
-        [PY, "manage.py", *args],
-        cwd=ROOT,
-        env=run_env,
-        stdout=subprocess.PIPE if quiet else None,
-        stderr=subprocess.STDOUT if quiet else None,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}")
-    log(f"manage.py {' '.join(args)}: {time.monotonic() - started:.0f} s")
-    return result.stdout or ""
-
-
-def prod_env(env, cached):
-    return {
-        **env,
-        "DJANGO_SETTINGS_MODULE": "settings.production",
-        "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "PAGE_CACHE": "true" if cached else "false",
-        "LOG_LEVEL": "WARNING",
-        "LANTOA_REQUIRE_2FA": "false",
-    }
 
 
 @contextlib.contextmanager
@@ -149,7 +115,7 @@ def gunicorn(env, workers, cached):
             "warning",
         ],
         cwd=ROOT,
-        env=prod_env(env, cached),
+        env=production_env(env, cached),
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -246,35 +212,19 @@ def ratios(figures, connections):
                 entry[key]["ratio"] = round(entry[key]["rps"] / static[key]["rps"], 4)
 
 
-def seed_to(env, target, current):
-    if target > current:
-        manage(env, "seed_bulk", "--articles", str(target - current), quiet=False)
-    return max(target, current)
-
-
-def run_database(args, env, label):
+def run_database(args, db):
     results = []
-    tmp = Path(env["BENCH_TMP"])
-    manage(env, "migrate", "--noinput")
-    manage(env, "setup_editorial")
-    manage(env, "seed_demo")
-    count_out = manage(
-        env,
-        "shell",
-        "-c",
-        "from articles.models import ArticlePage; print('COUNT', ArticlePage.objects.count())",
-    )
-    current = int(re.search(r"COUNT (\d+)", count_out).group(1))
-    manage(env, "collectstatic", "--noinput", production=True)
+    db.ensure(args.scales[0], reuse=not args.no_datasets)
+    db.manage("collectstatic", "--noinput", production=True)
     for scale in args.scales:
-        current = seed_to(env, scale, current)
+        db.ensure(scale, reuse=not args.no_datasets)
         if args.warm:
-            manage(env, "warm_renditions", production=True)
-        urls_out = manage(env, "shell", "-c", URLS_SCRIPT, production=True)
+            db.manage("warm_renditions", production=True)
+        urls_out = db.manage("shell", "-c", URLS_SCRIPT, production=True)
         urls = json.loads(re.search(r"URLS=(.*)", urls_out).group(1))
         run = {
-            "database": label,
-            "articles": current,
+            "database": db.label,
+            "articles": db.articles,
             "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine(),
             "workers": args.workers,
@@ -283,42 +233,25 @@ def run_database(args, env, label):
             "uncached": {},
             "cached": {},
         }
-        with gunicorn(env, args.workers, cached=False) as base:
+        with gunicorn(db.env, args.workers, cached=False) as base:
             names = ["static", *PAGES, "search", "search_filtered", "feed"]
             run["uncached"] = measure(
                 base, urls, names, args.connections, args.duration, args.warmup
             )
         ratios(run["uncached"], args.connections)
         if args.cached:
-            with gunicorn(env, args.workers, cached=True) as base:
+            with gunicorn(db.env, args.workers, cached=True) as base:
                 run["cached"] = measure(
                     base, urls, ["static", *PAGES], args.connections, args.duration, args.warmup
                 )
             ratios(run["cached"], args.connections)
         results.append(run)
-        save(run, tmp)
+        save(run)
         print(table(run), flush=True)
     return results
 
 
-def machine():
-    cpus = os.cpu_count()
-    model = ""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    return {
-        "cpus": cpus,
-        "cpu": model,
-        "python": platform.python_version(),
-        "load_1min_at_start": load,
-    }
-
-
-def save(run, tmp):
+def save(run):
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
     path = RESULTS / f"{stamp}-{run['database']}-{run['articles']}.json"
@@ -381,45 +314,19 @@ def main():
         action="store_true",
         help="run warm_renditions first (else each page's first check request makes them)",
     )
-    parser.add_argument("--inside-cluster", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-datasets",
+        action="store_true",
+        help="seed every scale with seed_bulk instead of loading /work/bench-data datasets",
+    )
     args = parser.parse_args()
     args.scales = [int(s) for s in args.scales.split(",")]
     args.connections = [int(c) for c in args.connections.split(",")]
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 
-    if args.db == "postgres" and not args.inside_cluster:
-        # Re-run inside a throwaway cluster; the script removes it afterwards.
-        command = [sys.executable, str(ROOT / "scripts" / "pg_cluster.py"), "--", PY, *sys.argv]
-        command.append("--inside-cluster")
-        raise SystemExit(subprocess.call(command, cwd=ROOT))
-
-    tmp = Path(tempfile.mkdtemp(prefix="lantoa-bench-"))
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "PAGE_CACHE", "REDIS_URL"))
-    }
-    env.update(
-        {
-            "BENCH_TMP": str(tmp),
-            "MEDIA_ROOT": str(tmp / "media"),
-            "STATIC_ROOT": str(tmp / "static"),
-        }
-    )
-    if args.db == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-        label = "SQLite"
-    else:
-        if "DATABASE_URL" not in env:
-            raise SystemExit("no DATABASE_URL inside the cluster")
-        label = "PostgreSQL"
-    log(f"working in {tmp}")
-    try:
-        run_database(args, env, label)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        log("stopped everything and removed the temporary folder")
+    with common.database(args.db) as db:
+        run_database(args, db)
 
 
 if __name__ == "__main__":
