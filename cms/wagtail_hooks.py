@@ -10,7 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms import admin_views
+from cms import admin_views, translation_workflow
 from cms.admin_panels import BoardQueuePanel, DepartmentPagesPanel
 from cms.models import SiteText, TakedownRequest
 from cms.models.workflow import verification_problems
@@ -159,3 +159,9 @@ class SiteTextViewSet(SnippetViewSet):
 
 
 register_snippet(SiteTextViewSet)
+
+
+# Translations go through the review workflow (cms/translation_workflow.py). Ordered before
+# wagtail-localize's own hooks: its edit hook would answer the POST, its URL would match first.
+hooks.register("before_edit_page", translation_workflow.before_edit_page, order=-1)
+hooks.register("register_admin_urls", translation_workflow.admin_urls, order=-1)
