@@ -69,6 +69,8 @@ BOARD_MODEL_PERMISSIONS = [
     "planning.delete_trainingsession",
     "planning.view_occasionreminder",
     "planning.change_plansettings",
+    # Who may send news and nominations besides members (contributions/).
+    "contributions.change_contributionsettings",
     # The audit log of accounts (security/): logins, failures, group and permission changes.
     "security.view_account",
 ]

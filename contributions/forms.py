@@ -1,16 +1,40 @@
-"""The two public forms: a news tip and an exemplar nomination (honeypot and rate limit shared)."""
+"""The two public forms: a news tip and an exemplar nomination (honeypot and rate limit shared),
+and the form where a visitor who is not a member asks for a verification link."""
+
+import hashlib
+import time
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
 from cms.models import DepartmentPage
 from contributions.photos import check_photo, max_photos
+from contributions.verification import VERIFY_LIMIT, normalise, verified_email
 from engage.spam import RateLimit, SpamProtectedForm
 from exemplars.models import ExemplarCategory
 
-CONTRIBUTION_RATE = RateLimit("contribution", per_address=10, per_account=5, window=3600)
+
+class ContributionRateLimit(RateLimit):
+    """Per address and per account, and per verified e-mail for visitors who are not members
+    (counted against the per-account limit)."""
+
+    def _keys(self, request):
+        keys, window = super()._keys(request)
+        email = verified_email(request)
+        if email:
+            per_account = self.limits[1]
+            bucket = int(time.time() // window)
+            digest = hashlib.sha256(f"{settings.SECRET_KEY}:{email}".encode()).hexdigest()[:32]
+            keys.append((f"engage:rl:{self.scope}:email:{digest}:{bucket}", per_account))
+        return keys, window
+
+
+CONTRIBUTION_RATE = ContributionRateLimit(
+    "contribution", per_address=10, per_account=5, window=3600
+)
 
 CONSENT_AGREED = "agreed"
 CONSENT_ASKED = "asked"
@@ -194,3 +218,34 @@ class NominationForm(ContributionForm):
         if not categories.exists():
             # No kinds defined yet: the editors choose one later (services picks a placeholder).
             self.fields.pop("category")
+
+
+class VerifyEmailForm(SpamProtectedForm, forms.Form):
+    """A visitor's e-mail address, to which the verification link is sent."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("We send a link to this address; open it to continue."),
+        error_messages={
+            "required": _("Please write your e-mail address."),
+            "invalid": _("Please write a valid e-mail address, e.g. ten@truong.edu.vn."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        email = cleaned.get("email") if cleaned else None
+        if email and self.request is not None and VERIFY_LIMIT.exceeded(self.request, email):
+            raise forms.ValidationError(
+                _(
+                    "Too many verification e-mails were asked for in a short while. Please "
+                    "wait about %(minutes)s minutes, or use the link we already sent."
+                ),
+                code="rate_limited",
+                params={"minutes": VERIFY_LIMIT.minutes_left()},
+            )
+        if email:
+            cleaned["email"] = normalise(email)
+        return cleaned

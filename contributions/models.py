@@ -1,13 +1,18 @@
-"""What members sent: one record per submission, and the accounts blocked for spam.
+"""What members sent: one record per submission, the accounts and addresses blocked for spam,
+and the site setting that opens the forms to visitors with a verified e-mail.
 
-The submitter is recorded here only, never as the page's owner or byline, so nothing on the
-public site shows who sent a tip or a nomination.
+The submitter (an account, or a verified e-mail address for a visitor who is not a member) is
+recorded here only, never as the page's owner or byline, so nothing on the public site shows
+who sent a tip or a nomination.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class Contribution(models.Model):
@@ -33,8 +38,17 @@ class Contribution(models.Model):
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitter"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="contributions",
+        help_text=_("Empty when a visitor who is not logged in sent it from a verified e-mail."),
+    )
+    submitter_email = models.EmailField(
+        _("submitter's verified e-mail"),
+        blank=True,
+        db_index=True,
+        help_text=_("Set when someone who is not a member sent it after verifying this address."),
     )
     department = models.ForeignKey(
         "cms.DepartmentPage",
@@ -71,6 +85,20 @@ class Contribution(models.Model):
     def __str__(self):
         return self.title
 
+    def source(self):
+        """Who sent it, for the editors only: the account's name, or the verified address."""
+        if self.submitter_id:
+            user = self.submitter
+            name = user.get_full_name() or user.get_username()
+            return f"{name} <{user.email}>" if user.email else name
+        return self.submitter_email
+
+    def reply_address(self):
+        """Where to tell the submitter about a decision: the verified address, or the account's."""
+        if self.submitter_email:
+            return self.submitter_email
+        return self.submitter.email if self.submitter_id else ""
+
     def current_status(self):
         """The stored status, or "being edited" once an editor has saved or submitted it."""
         if self.status != self.STATUS_RECEIVED or self.page_id is None:
@@ -88,14 +116,18 @@ class Contribution(models.Model):
 
 
 class BlockedSubmitter(models.Model):
-    """An account whose submissions were declined as spam: it may not send any more."""
+    """An account or an e-mail address whose submissions were declined as spam: it may not
+    send any more."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="+",
     )
+    email = models.EmailField(_("e-mail address"), blank=True, db_index=True)
     blocked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("blocked by"),
@@ -110,4 +142,24 @@ class BlockedSubmitter(models.Model):
         verbose_name_plural = _("blocked submitters")
 
     def __str__(self):
-        return str(self.user)
+        return str(self.user) if self.user_id else self.email
+
+
+@register_setting(icon="mail")
+class ContributionSettings(BaseSiteSetting):
+    """Who may send news and nominations besides logged-in members."""
+
+    allow_verified_email = models.BooleanField(
+        _("allow contributions from a verified e-mail"),
+        default=False,
+        help_text=_(
+            "When on, a visitor who is not a member may send news and nominations after "
+            "clicking a link sent to their e-mail address. When off, only logged-in members may."
+        ),
+    )
+
+    panels = [FieldPanel("allow_verified_email")]
+
+    class Meta:
+        verbose_name = _("member contribution settings")
+        verbose_name_plural = _("member contribution settings")

@@ -17,7 +17,7 @@ class MemberContributionsPanel(Component):
         request = parent_context["request"]
         open_ones = Contribution.objects.filter(
             status=Contribution.STATUS_RECEIVED, page__isnull=False
-        ).select_related("page", "department")
+        ).select_related("page", "department", "submitter")
         if not is_board(request.user):
             departments = list(departments_of(request.user).values_list("pk", flat=True))
             if not departments:

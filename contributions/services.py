@@ -1,10 +1,12 @@
 """Turning a submission into a draft page, telling the editors, declining, and publishing."""
 
 import html
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,8 +48,22 @@ def _unique_slug(parent, title):
     return slug
 
 
-def is_blocked(user):
-    return BlockedSubmitter.objects.filter(user=user).exists()
+@dataclass(frozen=True)
+class Submitter:
+    """Who is sending: a logged-in account, and/or the verified e-mail address of someone who
+    is not a member (set only then)."""
+
+    user: object = None
+    email: str = ""
+
+
+def is_blocked(submitter):
+    query = Q(pk__in=[])
+    if submitter.user is not None and submitter.user.is_authenticated:
+        query |= Q(user=submitter.user)
+    if submitter.email:
+        query |= Q(email__iexact=submitter.email)
+    return BlockedSubmitter.objects.filter(query).exists()
 
 
 def submitter_name(user):
@@ -55,7 +71,7 @@ def submitter_name(user):
 
 
 @transaction.atomic
-def create_tip(data, user):
+def create_tip(data, submitter):
     department = data["department"]
     parent = department.original
     images = save_photos(data.get("photos") or [], data["title"], department)
@@ -68,7 +84,7 @@ def create_tip(data, user):
         live=False,
     )
     note = data.get("note", "")
-    return _finish(Contribution.KIND_TIP, page, parent, user, note, images, data["title"])
+    return _finish(Contribution.KIND_TIP, page, parent, submitter, note, images, data["title"])
 
 
 def _placeholder_category():
@@ -86,7 +102,7 @@ def _placeholder_category():
 
 
 @transaction.atomic
-def create_nomination(data, user):
+def create_nomination(data, submitter):
     department = data["department"]
     parent = department.original
     images = save_photos(data.get("photos") or [], data["name"], department)
@@ -112,16 +128,19 @@ def create_nomination(data, user):
             _("Consent: %(consent)s") % {"consent": consent},
         ]
     )
-    return _finish(Contribution.KIND_NOMINATION, page, parent, user, note, images, data["name"])
+    return _finish(
+        Contribution.KIND_NOMINATION, page, parent, submitter, note, images, data["name"]
+    )
 
 
-def _finish(kind, page, parent, user, note, images, title):
+def _finish(kind, page, parent, submitter, note, images, title):
     parent.add_child(instance=page)
     # No owner, no revision author: the submitter is kept on the Contribution only.
     page.save_revision(user=None, log_action=False)
     contribution = Contribution.objects.create(
         kind=kind,
-        submitter=user,
+        submitter=submitter.user if getattr(submitter.user, "is_authenticated", False) else None,
+        submitter_email=submitter.email,
         department=parent,
         page=page,
         title=title,
@@ -165,16 +184,18 @@ def notify_editors(contribution):
 
 
 def _tell_submitter(contribution, template, **extra):
-    user = contribution.submitter
-    if not user.email:
+    address = contribution.reply_address()
+    if not address:
         return
+    user = contribution.submitter
+    name = submitter_name(user) if user is not None else ""
     with override(settings.LANGUAGE_CODE):
-        context = {"contribution": contribution, "user": user, **extra}
+        context = {"contribution": contribution, "name": name, **extra}
         send_mail(
             render_to_string(f"contributions/email/{template}_subject.txt", context).strip(),
             render_to_string(f"contributions/email/{template}_body.txt", context),
             None,
-            [user.email],
+            [address],
         )
 
 
@@ -185,10 +206,14 @@ def decline(contribution, reason, by, spam=False):
     contribution.declined_as_spam = spam
     contribution.declined_at = timezone.now()
     contribution.save()
-    if spam:
+    if spam and contribution.submitter_id:
         BlockedSubmitter.objects.get_or_create(
             user=contribution.submitter, defaults={"blocked_by": by}
         )
+    if spam and contribution.submitter_email:
+        blocked = BlockedSubmitter.objects.filter(email__iexact=contribution.submitter_email)
+        if not blocked.exists():
+            BlockedSubmitter.objects.create(email=contribution.submitter_email, blocked_by=by)
     if contribution.page_id:
         log(
             contribution.page,

@@ -1,17 +1,24 @@
-"""The public forms ("Gửi tin bài", "Đề cử gương sáng") and "Đóng góp của tôi"."""
+"""The public forms ("Gửi tin bài", "Đề cử gương sáng") and "Đóng góp của tôi".
+
+Members (logged in) may always send. When the board switches on "allow contributions from a
+verified e-mail" (ContributionSettings), anyone else may send after verifying an address
+(``contributions.verification``); otherwise they are refused with a log-in link.
+"""
 
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from cms import roles
-from contributions.forms import NominationForm, TipForm
+from contributions import verification
+from contributions.forms import NominationForm, TipForm, VerifyEmailForm
 from contributions.models import Contribution
-from contributions.services import create_nomination, create_tip, is_blocked
+from contributions.services import Submitter, create_nomination, create_tip, is_blocked
 
 
 def is_member(user):
@@ -20,18 +27,43 @@ def is_member(user):
     )
 
 
-def members_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("wagtailcore_login"))
-        if not is_member(request.user):
-            return TemplateResponse(
-                request, "contributions/not_allowed.html", {"blocked": False}, status=403
-            )
-        return view(request, *args, **kwargs)
+def _login_url(request, path=None):
+    return reverse("wagtailcore_login") + "?" + urlencode({"next": path or request.path})
 
-    return wrapped
+
+def _refuse(request, blocked=False):
+    """403: blocked for spam, or not a member while the verified e-mail route is off."""
+    return TemplateResponse(
+        request,
+        "contributions/not_allowed.html",
+        {"blocked": blocked, "login_url": _login_url(request)},
+        status=403,
+    )
+
+
+def contributors_only(next_name):
+    """Members pass; others pass with a verified e-mail when the setting is on, are asked to
+    verify one when it is on, and are refused with a log-in link when it is off. The view
+    gets ``request.submitter`` (a services.Submitter)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if is_member(request.user):
+                request.submitter = Submitter(user=request.user)
+            elif verification.is_switched_on(request):
+                email = verification.verified_email(request)
+                if not email:
+                    return verify_email(request, next_name=next_name)
+                user = request.user if request.user.is_authenticated else None
+                request.submitter = Submitter(user=user, email=email)
+            else:
+                return _refuse(request)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 FORMS = {
@@ -62,14 +94,12 @@ FORMS = {
 
 def _contribute(request, kind):
     form_class, create, title, intro, button = FORMS[kind]
-    if is_blocked(request.user):
-        return TemplateResponse(
-            request, "contributions/not_allowed.html", {"blocked": True}, status=403
-        )
+    if is_blocked(request.submitter):
+        return _refuse(request, blocked=True)
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, request=request)
         if form.is_valid():
-            contribution = create(form.cleaned_data, request.user)
+            contribution = create(form.cleaned_data, request.submitter)
             form.record_submission()
             return redirect(reverse("contributions_mine") + f"?gui={contribution.pk}")
     else:
@@ -77,25 +107,34 @@ def _contribute(request, kind):
     return TemplateResponse(
         request,
         "contributions/form.html",
-        {"form": form, "title": title, "intro": intro, "button": button},
+        {
+            "form": form,
+            "title": title,
+            "intro": intro,
+            "button": button,
+            "verified_email": request.submitter.email,
+        },
     )
 
 
-@members_only
+@contributors_only("tip")
 def send_tip(request):
     return _contribute(request, Contribution.KIND_TIP)
 
 
-@members_only
+@contributors_only("nomination")
 def nominate(request):
     return _contribute(request, Contribution.KIND_NOMINATION)
 
 
-@members_only
+@contributors_only("mine")
 def mine(request):
-    contributions = list(
-        Contribution.objects.filter(submitter=request.user).select_related("page", "department")
-    )
+    submitter = request.submitter
+    if submitter.email:
+        sent_by = Contribution.objects.filter(submitter_email__iexact=submitter.email)
+    else:
+        sent_by = Contribution.objects.filter(submitter=submitter.user)
+    contributions = list(sent_by.select_related("page", "department"))
     sent = request.GET.get("gui", "")
     return TemplateResponse(
         request,
@@ -103,5 +142,64 @@ def mine(request):
         {
             "contributions": contributions,
             "sent": any(str(c.pk) == sent for c in contributions),
+            "verified_email": submitter.email,
         },
+    )
+
+
+def verify_email(request, next_name="tip"):
+    """Ask for an address and e-mail it a link (the setting must be on)."""
+    if not verification.is_switched_on(request):
+        return _refuse(request)
+    next_name = request.POST.get("next", next_name)
+    if next_name not in verification.NEXT_URLS:
+        next_name = "tip"
+    sent_to = ""
+    form = VerifyEmailForm(request=request)
+    if request.method == "POST" and "email" in request.POST:
+        form = VerifyEmailForm(request.POST, request=request)
+        if form.is_valid():
+            sent_to = form.cleaned_data["email"]
+            verification.send_link(request, sent_to, next_name)
+            verification.VERIFY_LIMIT.record(request, sent_to)
+            form = VerifyEmailForm(request=request)
+    return TemplateResponse(
+        request,
+        "contributions/verify.html",
+        {
+            "form": form,
+            "sent_to": sent_to,
+            "next_name": next_name,
+            "action": reverse("contributions_verify"),
+            "login_url": _login_url(request, reverse(verification.NEXT_URLS[next_name])),
+            "hours": verification.max_age() // 3600,
+        },
+    )
+
+
+def verify_link(request, token):
+    """The link from the e-mail: mark this browser verified for the address, then go on."""
+    if not verification.is_switched_on(request):
+        return _refuse(request)
+    try:
+        email, next_name = verification.read_token(token)
+    except signing.SignatureExpired:
+        problem = "expired"
+    except signing.BadSignature:
+        problem = "invalid"
+    else:
+        verification.mark_verified(request, email)
+        return redirect(verification.NEXT_URLS[next_name])
+    return TemplateResponse(
+        request,
+        "contributions/verify.html",
+        {
+            "form": VerifyEmailForm(request=request),
+            "problem": problem,
+            "next_name": "tip",
+            "action": reverse("contributions_verify"),
+            "login_url": _login_url(request, reverse("contributions_tip")),
+            "hours": verification.max_age() // 3600,
+        },
+        status=400,
     )

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry
@@ -19,7 +20,7 @@ from contributions.models import BlockedSubmitter, Contribution
 from engage.spam import HONEYPOT_FIELD
 from exemplars.models import ExemplarPage
 from members.models import MemberProfile
-from tests import factories
+from tests import factories, utils
 from tests.workflow.helpers import (
     article_form,
     edit_url,
@@ -140,6 +141,12 @@ def test_tip_becomes_draft_in_own_department_and_goes_through_workflow(
     assert (
         data["title"] not in as_user("editor_b").get(reverse("wagtailadmin_home")).content.decode()
     )
+    # The board sees every department's, with who sent it (for the editors' eyes only).
+    dashboard = utils.visible_text(as_user("board").get(reverse("wagtailadmin_home")))
+    assert data["title"] in dashboard
+    assert f"Người gửi: {contribution.source()}" in dashboard
+    assert member.email in contribution.source()
+    assert f"Người gửi: {contribution.source()}" in mailoutbox[0].body
     # The submitter's name is nowhere on the page.
     assert member.first_name not in str(page.body) + page.lead + page.title
 
@@ -216,6 +223,65 @@ def test_nomination_becomes_exemplar_draft_in_chosen_department(
     assert response.status_code == 302
 
 
+def test_nomination_is_public_only_after_both_approvals_and_the_member_is_told(
+    editorial, as_user, member, mailoutbox
+):
+    site = editorial
+    category = factories.ExemplarCategoryFactory()
+    data = nomination_data(
+        site, category, department=str(site.dept_a.pk), consent="agreed", photos=[gps_photo()]
+    )
+    with committed():
+        response = as_user("member").post(NOMINATE_URL, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    contribution = Contribution.objects.get(submitter=member)
+    page = ExemplarPage.objects.get(pk=contribution.page_id)
+    assert page.get_parent().pk == site.dept_a.pk and page.title == "Nguyễn Thị Hạnh"
+    assert "đã đồng ý được đề cử" in contribution.note
+    assert sorted(address for mail in mailoutbox for address in mail.to) == [
+        "editor.a2@truong.edu.vn",
+        "editor.a@truong.edu.vn",
+    ]
+    mine = utils.visible_text(as_user("member").get(response["Location"]))
+    assert "Cảm ơn bạn! Chúng tôi đã nhận được bài gửi." in mine
+    assert "Đề cử gương sáng: Nguyễn Thị Hạnh" in mine and "Đã nhận" in mine
+    draft_url = page.get_url()
+    assert as_user("anonymous").get(draft_url).status_code == 404
+
+    # The editor records the consent and photo rights, and submits.
+    mailoutbox.clear()
+    response = as_user("editor_a").post(
+        edit_url(page),
+        exemplar_form(
+            page,
+            portrait=str(page.portrait_id),
+            consent_recorded=True,
+            photo_rights_recorded=True,
+            **{"action-submit": "Gửi duyệt"},
+        ),
+    )
+    assert response.status_code == 302
+    assert "Đang biên tập" in utils.visible_text(as_user("member").get(MINE_URL))
+
+    # The department head's approval is not enough: the board approves last.
+    as_user("head_a").post(workflow_action_url(page, "approve"), {"comment": "Đồng ý."})
+    page.refresh_from_db()
+    assert not page.live
+    assert as_user("anonymous").get(draft_url).status_code == 404
+    assert not [mail for mail in mailoutbox if mail.to == [member.email]]
+    as_user("board").post(workflow_action_url(page, "approve"), {"comment": "Đăng."})
+    page.refresh_from_db()
+    assert page.live
+    assert as_user("anonymous").get(page.url).status_code == 200
+
+    told = [mail for mail in mailoutbox if mail.to == [member.email]]
+    assert len(told) == 1 and "Nguyễn Thị Hạnh" in told[0].subject
+    assert page.get_full_url() in told[0].body
+    mine = as_user("member").get(MINE_URL)
+    assert "Đã đăng" in utils.visible_text(mine)
+    assert utils.soup(mine).find("a", href=page.url).get_text(strip=True) == "Xem bài"
+
+
 def test_decline_with_reason_and_spam_blocks(editorial, as_user, member, mailoutbox):
     client = as_user("member")
     client.post(TIP_URL, tip_data(editorial))
@@ -270,13 +336,21 @@ def test_purge_removes_declined_files(editorial, as_user, member):
 
 
 def test_anonymous_and_non_members_are_refused(editorial, as_user):
+    """With the verified e-mail route off (the default): a Vietnamese refusal and a log-in link."""
     for url in (TIP_URL, NOMINATE_URL, MINE_URL):
         response = as_user("anonymous").get(url)
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("wagtailcore_login"))
+        assert response.status_code == 403
+        assert "dành cho đoàn viên" in response.content.decode()
+        login = utils.soup(response).select_one("main a.button")
+        assert login.get_text(strip=True) == "Đoàn viên đăng nhập"
+        assert login["href"] == reverse("wagtailcore_login") + "?" + urlencode({"next": url})
     response = as_user("anonymous").post(TIP_URL, tip_data(editorial))
-    assert response.status_code == 302
-    assert as_user("editor_b").get(TIP_URL).status_code == 403
+    assert response.status_code == 403
+    # Logged in but not a member: told to ask the board, not to log in.
+    response = as_user("editor_b").get(TIP_URL)
+    assert response.status_code == 403
+    assert "nhóm đoàn viên" in response.content.decode()
+    assert as_user("editor_b").post(TIP_URL, tip_data(editorial)).status_code == 403
     assert not Contribution.objects.exists()
 
 
