@@ -7,6 +7,8 @@ Vietnamese text, as wagtail-localize does for an unfinished translation. A page 
 has an English translation is left alone, so a second run changes nothing.
 """
 
+from django.db import transaction
+
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -249,3 +251,15 @@ def seed(seeder, user):
         if translate_page(page.specific, english, user) is not None:
             made += 1
     seeder.say(f"  • {made} trang tiếng Anh mới")
+    # wagtail-localize publishes when the transaction commits, saving the English home and
+    # indexes from revisions taken before their children existed (numchild 0: no listing,
+    # /en/news/ a 404). Recount after those publications (on_commit runs in order).
+    transaction.on_commit(lambda: recount_children(english))
+
+
+def recount_children(locale):
+    """Set ``numchild`` of the pages of ``locale`` to their real number of children."""
+    for page in Page.objects.filter(locale=locale).only("path", "depth", "numchild"):
+        count = Page.objects.child_of(page).count()
+        if page.numchild != count:
+            Page.objects.filter(pk=page.pk).update(numchild=count)
