@@ -6,9 +6,12 @@ never reach it. These handlers re-index the pages concerned when that happens.
 """
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import Locale
 from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models.tags import Tag, TaggedPageBase
 
@@ -32,12 +35,31 @@ def tagged_pages(tag):
         yield from page.objects.filter(pk__in=ids)
 
 
+def forget_choices(**kwargs):
+    """Drop the search page's cached filter lists and names (see search.views.CHOICES_KEY)."""
+    from search.views import CHOICES_KEY
+
+    locales = [0, *Locale.objects.values_list("pk", flat=True)]
+    cache.delete_many([f"{CHOICES_KEY}:names", *(f"{CHOICES_KEY}:{pk}" for pk in locales)])
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    from cms.models import DepartmentPage
+    from home.models import CampaignPage
+
+    page = instance if instance is not None else kwargs.get("page")
+    if isinstance(getattr(page, "specific_deferred", page), (DepartmentPage, CampaignPage)):
+        forget_choices()
+
+
 def _tag_renamed(sender, instance, created=False, raw=False, **kwargs):
+    forget_choices()
     if not (created or raw):
         reindex(tagged_pages(instance))
 
 
 def _category_renamed(sender, instance, created=False, raw=False, **kwargs):
+    forget_choices()
     if not (created or raw):
         reindex(instance.exemplars.all())
 
@@ -53,5 +75,11 @@ def connect():
             _tagged_item_changed, sender=through, dispatch_uid=f"search-del-{through}"
         )
     post_save.connect(_tag_renamed, sender=Tag, dispatch_uid="search-tag")
+    post_delete.connect(forget_choices, sender=Tag, dispatch_uid="search-tag-del")
     category = apps.get_model("exemplars", "ExemplarCategory")
     post_save.connect(_category_renamed, sender=category, dispatch_uid="search-category")
+    post_delete.connect(forget_choices, sender=category, dispatch_uid="search-category-del")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_page_changed, dispatch_uid=f"search-choices-{id(signal)}")
+    for model in (apps.get_model("cms", "DepartmentPage"), apps.get_model("home", "CampaignPage")):
+        post_delete.connect(_page_changed, sender=model, dispatch_uid=f"search-del-{model}")

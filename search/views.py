@@ -14,14 +14,16 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import DateField, F, Q
+from django.db.models import Case, DateField, F, IntegerField, Q, When, prefetch_related_objects
 from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale, Page
+from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
@@ -32,7 +34,8 @@ from cms.text import fold, slugify_vi
 from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
-from search.engine import best_matches
+from perf.lookups import live_departments, restrictions
+from search.engine import best_matches, with_ids
 from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
@@ -60,9 +63,10 @@ TYPE_KEYS = {
     DepartmentPage: "cong-doan",
 }
 OTHER = "khac"  # the pages of none of the main types (kept for old links)
-EXACT_CHECKED = 100
+EXACT_CHECKED = 40
 MIN_TERMS_FOR_PARTIAL = 3  # fewer words: a page with only one of two is not worth showing
-SORTS = {"lien-quan": "Liên quan nhất", "moi-nhat": "Mới nhất"}
+SORTS = {"lien-quan": _("Most relevant"), "moi-nhat": _("Newest")}
+CHOICES_KEY = "search-choices"  # filter lists and names a query may hold; see search.signals
 
 
 def _param(request, name, max_length=100):
@@ -110,9 +114,9 @@ def read_filters(request):
     types = {key: model for key, _label, model in type_choices()}
     sort = _param(request, "sap-xep")
     language = _param(request, "ngon-ngu", 20)
-    locale = Locale.objects.filter(language_code=language).first() if language else None
+    locale = _locale(language) if language else None
     if locale is None:
-        locale = Locale.objects.filter(language_code=get_language()).first()
+        locale = _locale(get_language())
     return {
         "kind": kind if kind in types or kind == OTHER else "",
         "model": types.get(kind),
@@ -125,8 +129,21 @@ def read_filters(request):
     }
 
 
+def _locale(language_code):
+    """The Locale of a language (kept in the cache by perf), or None."""
+    if language_code not in {code for code, _name in settings.LANGUAGES}:
+        return None
+    try:
+        return Locale.objects.get_for_language(language_code)
+    except (Locale.DoesNotExist, LookupError):
+        return None
+
+
 def base_pages(locale):
-    pages = Page.objects.live().public().exclude(depth__lte=1)
+    """Live pages anyone may read: Wagtail's ``public()``, from the cached restriction paths."""
+    pages = Page.objects.live().exclude(depth__lte=1)
+    for path in restrictions()[0]:
+        pages = pages.exclude(path__startswith=path)
     if locale:
         pages = pages.filter(locale=locale)
     return pages
@@ -150,6 +167,10 @@ def matched_ids(pages, query):
         subset = terms[:left_out] + terms[left_out + 1 :]
         ids += [pk for pk in best_matches(pages, subset, "and", MAX_RESULTS) if pk not in ids]
     return ids, True
+
+
+def has_filters(filters):
+    return any(filters[key] for key in ("kind", "department", "campaign", "tag", "year"))
 
 
 def filter_pages(pages, filters):
@@ -209,30 +230,47 @@ def _names_in(names, folded_query):
     return found
 
 
+def named_things():
+    """(pk, name) of every exemplar category and tag, kept in the cache until one changes."""
+    key = f"{CHOICES_KEY}:names"
+    names = cache.get(key)
+    if names is None:
+        names = {
+            "categories": list(ExemplarCategory.objects.values_list("pk", "name")),
+            "tags": list(Tag.objects.values_list("pk", "name")),
+        }
+        cache.set(key, names, TYPES_CACHE_SECONDS)
+    return names
+
+
 def facet_boosts(ids, query):
     """How many of the things a query names each page has: a year, a category, a department, a tag.
 
     "guong sang nha giao 2024" names the category "Gương sáng nhà giáo" and the year 2024, so
-    that year's profiles in that category score 2 and come first.
+    that year's profiles in that category score 2 and come first. One query at most.
     """
     terms = folded_terms(query)
     folded_query = f" {' '.join(terms)} "
     conditions = [of_year(int(term)) for term in terms if YEAR.fullmatch(term)]
-    categories = _names_in(ExemplarCategory.objects.values_list("pk", "name"), folded_query)
+    names = named_things()
+    categories = _names_in(names["categories"], folded_query)
     if categories:
         conditions.append(Q(exemplarpage__category_id__in=categories))
-    departments = DepartmentPage.objects.live().only("path", "title", "short_name")
-    for department in departments:
+    for department in live_departments():
         if _names_in([(0, department.title), (0, department.short_name)], folded_query):
             conditions.append(Q(path__startswith=department.path))
-    tags = _names_in(Tag.objects.values_list("pk", "name"), folded_query)
+    tags = _names_in(names["tags"], folded_query)
     if tags:
         conditions.append(tagged_with(tags))
     scores = dict.fromkeys(ids, 0)
-    candidates = Page.objects.filter(pk__in=ids)
-    for condition in conditions:
-        for pk in candidates.filter(condition).values_list("pk", flat=True):
-            scores[pk] += 1
+    if not conditions or not ids:
+        return scores
+    score = sum(
+        Case(When(condition, then=1), default=0, output_field=IntegerField())
+        for condition in conditions
+    )
+    rows = with_ids(Page.objects.all(), ids).annotate(facets=score).values_list("pk", "facets")
+    scores.update((pk, facets) for pk, facets in rows if facets)
     return scores
 
 
@@ -263,7 +301,9 @@ def index_texts(ids):
 
 def ordered_ids(ids, query, filters, partial=False):
     """The filtered ids in display order: exact matches first, or newest first."""
-    pages = filter_pages(Page.objects.filter(pk__in=ids), filters)
+    pages = filter_pages(with_ids(Page.objects.all(), ids), filters)
+    if filters["sort"] != "moi-nhat" and not has_filters(filters):
+        return ranked(ids, query, partial=partial)  # the engine's ids are already the pages'
     if filters["sort"] == "moi-nhat":
         sort_date = Coalesce(
             "articlepage__date",
@@ -318,9 +358,26 @@ def page_date(page):
     return None
 
 
+def prefetch_search_relations(pages):
+    """Read the related objects each page's search text shows (tags, category …) in one query
+    per relation and page type, not one per result."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, objects in by_model.items():
+        names = [
+            field.field_name
+            for field in model.get_search_fields()
+            if isinstance(field, index.RelatedFields)
+        ]
+        if names:
+            prefetch_related_objects(objects, *names)
+
+
 def describe(pages, query):
     """What each result shows: its page, type, date or year, department and snippet."""
     attach_departments(pages)
+    prefetch_search_relations(pages)
     items = []
     for page in pages:
         # The summary (an article's lead, an exemplar's citation) when it holds a match: it
@@ -348,7 +405,8 @@ def editors_picks(query):
     query_object = Query.objects.filter(query_string=normalise_query_string(query)).first()
     if not query_object:
         return query_object, picks
-    for pick in query_object.editors_picks.select_related("page").order_by("sort_order"):
+    promotions = query_object.editors_picks.select_related("page").order_by("sort_order")
+    for pick in promotions:
         if pick.page_id and pick.page.live:
             picks.append({"url": pick.page.url, "title": pick.page.title, "text": pick.description})
         elif pick.external_link_url:
@@ -365,7 +423,7 @@ def editors_picks(query):
 def suggestions(locale):
     """For an empty or fruitless search: the current (or latest) campaign, popular searches."""
     today = timezone.localdate()
-    campaigns = CampaignPage.objects.live().public()
+    campaigns = own_rows(CampaignPage.objects.live().public())
     if locale:
         campaigns = campaigns.filter(locale=locale)
     campaign = (
@@ -377,9 +435,38 @@ def suggestions(locale):
     return {"campaign": campaign, "popular": popular}
 
 
+def add_hit(query, query_object):
+    """Count a search, as Wagtail's Query.add_hit does, in one UPDATE once the day has a row."""
+    if query_object is not None:
+        today = timezone.now().date()
+        hits = QueryDailyHits.objects.filter(query=query_object, date=today)
+        if hits.update(hits=F("hits") + 1):
+            return
+    (query_object or Query.get(query)).add_hit()
+
+
+def own_rows(pages):
+    """``pages`` read from their own (small) table first: without table statistics SQLite
+    would otherwise walk every page of the language to find the few departments."""
+    return pages.filter(pk__in=pages.model.objects.values("pk"))
+
+
 def filter_choices(locale):
-    departments = DepartmentPage.objects.live().public().order_by("title")
-    campaigns = CampaignPage.objects.live().public().order_by("-start_date")
+    key = f"{CHOICES_KEY}:{locale.pk if locale else 0}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = _filter_choices(locale)
+        cache.set(key, choices, TYPES_CACHE_SECONDS)
+    choices = dict(choices)
+    choices["sorts"] = list(SORTS.items())
+    choices["types"] = [(k, label) for k, label, _model in type_choices()]
+    return choices
+
+
+def _filter_choices(locale):
+    """The filters' lists, kept in the cache until a department, campaign or tag changes."""
+    departments = own_rows(DepartmentPage.objects.live().public()).order_by("title")
+    campaigns = own_rows(CampaignPage.objects.live().public()).order_by("-start_date")
     if locale:
         departments = departments.filter(locale=locale)
         campaigns = campaigns.filter(locale=locale)
@@ -391,14 +478,13 @@ def filter_choices(locale):
             reverse=True,
         )
         cache.set("search-years", years, TYPES_CACHE_SECONDS)
+    locales = list(Locale.objects.order_by("language_code"))
     return {
-        "types": [(key, label) for key, label, _model in type_choices()],
-        "sorts": list(SORTS.items()),
-        "departments": departments.only("id", "title", "short_name"),
-        "campaigns": campaigns.only("id", "title"),
-        "tags": Tag.objects.order_by("name")[:200],
+        "departments": list(departments.only("id", "title", "short_name")),
+        "campaigns": list(campaigns.only("id", "title")),
+        "tags": list(Tag.objects.order_by("name")[:200]),
         "years": years,
-        "locales": Locale.objects.order_by("language_code") if Locale.objects.count() > 1 else [],
+        "locales": locales if len(locales) > 1 else [],
     }
 
 
@@ -420,10 +506,8 @@ def search(request):
         if engine_query(query):
             query_object, picks = editors_picks(query)
             if ids and results.number == 1:
-                (query_object or Query.get(query)).add_hit()
-    filtered = any(filters[key] for key in ("kind", "department", "campaign", "tag", "year")) or (
-        filters["sort"] != "lien-quan"
-    )
+                add_hit(query, query_object)
+    filtered = has_filters(filters) or filters["sort"] != "lien-quan"
     context = {
         "query": query,
         "results": results,

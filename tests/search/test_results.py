@@ -286,3 +286,33 @@ def test_editors_picks_and_popular_searches(client, corpus):
     assert "cong doan" in text  # a popular search
     assert "Tri ân Ngày Nhà giáo Việt Nam 20/11" in text  # the latest campaign
     assert "cong doan" in utils.visible_text(search(client))
+
+
+def test_every_combination_of_filters_is_the_intersection_of_each(client, corpus):
+    """All 32 combinations of type, department, campaign, tag and year, for two queries:
+    each combination finds exactly the pages every one of its filters finds alone."""
+    import itertools
+
+    single = {
+        "loai": "bai-viet",
+        "don-vi": str(corpus["D"].pk),
+        "chien-dich": str(corpus["C1"].pk),
+        "the": "khen-thuong",
+        "nam": "2024",
+    }
+    for query in ("cong doan", "duong"):
+        alone = {
+            key: set(keys(corpus, search(client, q=query, **{key: value})))
+            for key, value in single.items()
+        }
+        everything = set(keys(corpus, search(client, q=query)))
+        wrong = {}
+        for size in range(2, len(single) + 1):
+            for combination in itertools.combinations(single, size):
+                params = {key: single[key] for key in combination}
+                found = set(keys(corpus, search(client, q=query, **params)))
+                expected = everything.intersection(*(alone[key] for key in combination))
+                if found != expected:
+                    wrong[(query, combination)] = (sorted(found), sorted(expected))
+        assert wrong == {}
+    assert alone["nam"] == {"A1", "A3"}  # the filters do narrow: "duong" in 2024 only

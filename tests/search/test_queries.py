@@ -1,0 +1,124 @@
+"""The search page's cost does not grow with the results shown or with the archive."""
+
+import datetime
+
+import pytest
+
+from tests import factories, utils
+
+
+@pytest.fixture
+def articles(news_index, department, campaign_index):
+    campaign = factories.CampaignPageFactory(
+        parent=campaign_index,
+        title="Tháng Công nhân",
+        start_date=datetime.date(2024, 5, 1),
+        end_date=datetime.date(2024, 5, 31),
+    )
+
+    def make(count, title="Hội thao công đoàn lần {i}"):
+        pages = []
+        for i in range(count):
+            page = factories.ArticlePageFactory(
+                parent=department if i % 2 else news_index,
+                title=title.format(i=i),
+                lead="Đoàn viên tranh tài bóng bàn.",
+                campaign=campaign,
+                tags=["thể thao", f"giải {i}"],
+                date=datetime.date(2024, 5, 1 + i % 28),
+            )
+            page.save()  # index the tags (see tests/search/test_results.py)
+            pages.append(page)
+        return pages
+
+    return make
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_search_page_query_budget(client, articles, count, django_assert_max_num_queries):
+    """At most 12 queries whatever the number of results: tags, departments and the filters'
+    lists are read once (or kept in the cache), not once per result."""
+    articles(count)
+    params = {"q": "hội thao công đoàn"}
+    client.get("/tim-kiem/", params)  # the query's first hit creates its row; lists cached
+    with django_assert_max_num_queries(12):
+        response = client.get("/tim-kiem/", params)
+    assert response.status_code == 200
+    assert len(response.context["items"]) == min(count, 10)
+    text = utils.visible_text(response)
+    assert "thể thao" in text or "Hội thao" in text
+    with django_assert_max_num_queries(12):
+        response = client.get("/tim-kiem/", {**params, "trang": "2", "sap-xep": "moi-nhat"})
+    assert response.status_code == 200
+
+
+def test_more_matches_than_ranked_say_more_than(client, articles, monkeypatch):
+    from search import views
+
+    monkeypatch.setattr(views, "MAX_RESULTS", 3)
+    articles(5)
+    response = client.get("/tim-kiem/", {"q": "hoi thao"})
+    assert "Tìm thấy hơn 3 kết quả" in utils.visible_text(response)
+    assert len(response.context["items"]) == 3
+
+
+def test_the_engine_stops_at_the_newest_candidates(client, articles, monkeypatch):
+    """Only the newest CANDIDATES matches are read; a title holding the words ranks first."""
+    from search import engine
+
+    old = articles(3, title="Bóng bàn lần {i}")
+    new = articles(3, title="Hội thao lần {i}")
+    monkeypatch.setattr(engine, "CANDIDATES", 4)
+    found = [page.pk for page in client.get("/tim-kiem/", {"q": "bong ban"}).context["results"]]
+    # All six mention "bóng bàn" in their lead; only the newest four are candidates, and the
+    # one of those whose title says "Bóng bàn" comes first.
+    assert len(found) == 4
+    assert found[0] == old[2].pk
+    assert set(found[1:]) == {page.pk for page in new}
+
+
+@pytest.mark.django_db
+def test_sqlite_walks_the_full_text_index_newest_first_and_stops(articles):
+    """The full-text match is limited before anything is joined, so SQLite stops early."""
+    from django.db import connection
+
+    from search import engine
+
+    if engine.database_vendor() != "sqlite":
+        pytest.skip("SQLite's query plan")
+    articles(2)
+    sql, params = engine._sqlite(["hoi", "thao"], "and")
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql.replace("{types}", "1"), params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    assert any("MATERIALIZE" in step or "CO-ROUTINE" in step for step in plan), plan
+    assert not any("USE TEMP B-TREE FOR ORDER BY" in step for step in plan), plan
+    assert any(step.startswith("SCAN") and "_fts VIRTUAL TABLE" in step for step in plan), plan
+
+
+def test_filter_lists_follow_new_campaigns_and_tags(client, articles, campaign_index):
+    articles(1)
+    response = client.get("/tim-kiem/", {"q": "hoi thao"})
+    assert "Tết sum vầy" not in response.content.decode()
+    campaign = factories.CampaignPageFactory(
+        parent=campaign_index,
+        title="Tết sum vầy",
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2025, 1, 31),
+    )
+    campaign.save_revision().publish()  # as the editor's "Publish" does
+    from cms.models import Tag
+
+    Tag.objects.create(name="Văn nghệ")
+    text = client.get("/tim-kiem/", {"q": "hoi thao"}).content.decode()
+    assert "Tết sum vầy" in text
+    assert "Văn nghệ" in text
+
+
+def test_sort_labels_follow_the_language(client, articles):
+    articles(1)
+    vietnamese = utils.visible_text(client.get("/tim-kiem/", {"q": "hoi thao"}))
+    assert "Liên quan nhất" in vietnamese and "Mới nhất" in vietnamese
+    english = utils.visible_text(client.get("/en/search/", {"q": "hoi thao"}))
+    assert "Most relevant" in english and "Newest" in english
+    assert "Liên quan nhất" not in english and "Mới nhất" not in english
