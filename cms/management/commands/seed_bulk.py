@@ -213,6 +213,9 @@ def fast_indexing():
 
     - The text extraction of rich text and the folding (pure functions of a string) are
       cached: the bulk articles reuse the plan's sentences, so most calls are repeats.
+    - Their ObjectIndexer reads every search field of a page once per index column (title,
+      body, autocomplete, and on PostgreSQL the plain title and body texts too); each field's
+      prepared values are kept for the page, so it is read once.
     - The database backends' title-norm refresh (an average over the whole index table,
       after every batch: quadratic over a large run) is done once at the end, over the
       whole table, as ``update_index`` does. Yields those indexes (``refresh_title_norms``).
@@ -229,6 +232,9 @@ def fast_indexing():
     indexes = []
     for backend in get_search_backends(with_auto_update=False):
         index_class = type(backend.get_index_for_model(ArticlePage))
+        indexer = getattr(sys.modules[index_class.__module__], "ObjectIndexer", None)
+        if indexer is not None and "prepare_field" in vars(indexer):
+            patches.append((indexer, "prepare_field", _prepared_once))
         if hasattr(index_class, "_refresh_title_norms"):
             original = index_class._refresh_title_norms
             indexes.append(TitleNorms(backend, original))
@@ -244,6 +250,20 @@ def fast_indexing():
                 delattr(owner, name)
             else:
                 setattr(owner, name, original)
+
+
+def _prepared_once(prepare_field):
+    """ObjectIndexer.prepare_field, each (object, field) computed once per indexer."""
+
+    def prepare_field_once(self, obj, field):
+        prepared = self.__dict__.setdefault("_prepared_once", {})
+        key = (id(obj), id(field))
+        if key not in prepared:
+            # The object is kept with its values, so its id cannot be reused meanwhile.
+            prepared[key] = (obj, list(prepare_field(self, obj, field)))
+        return iter(prepared[key][1])
+
+    return prepare_field_once
 
 
 def _no_refresh(self, full=False):
