@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -73,7 +74,7 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
     """A news story. Department editors write under their department; the board under Tin tức."""
 
     date = models.DateField(
-        _("date"),
+        pgettext_lazy("article", "date"),
         default=timezone.localdate,
         help_text=_("The date shown on the article; news is ordered by it."),
     )

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -198,7 +199,7 @@ class DocumentPage(InDepartmentMixin, BasePage):
         help_text=_("When it takes effect, if the document says so."),
     )
     summary = models.TextField(
-        _("summary"),
+        pgettext_lazy("library", "summary"),
         help_text=_("Two or three sentences: what the document is about and who it concerns."),
     )
     unit = models.ForeignKey(
@@ -253,8 +254,9 @@ class DocumentPage(InDepartmentMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
+        # "văn bản" (an issued document), not Wagtail's "tài liệu" (an uploaded file).
+        verbose_name = pgettext_lazy("library", "document")
+        verbose_name_plural = pgettext_lazy("library", "documents")
 
     @cached_property
     def department(self):
