@@ -90,7 +90,8 @@ class Contribution(models.Model):
         if self.submitter_id:
             user = self.submitter
             name = user.get_full_name() or user.get_username()
-            return f"{name} <{user.email}>" if user.email else name
+            address = self.submitter_email or user.email
+            return f"{name} <{address}>" if address else name
         return self.submitter_email
 
     def reply_address(self):

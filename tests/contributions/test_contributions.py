@@ -369,6 +369,17 @@ def test_honeypot_and_rate_limit(editorial, as_user, member, settings):
     assert Contribution.objects.count() == 2
 
 
+def test_rate_limit_per_address_covers_every_account(editorial, as_user, member, settings):
+    settings.ENGAGE_RATE_LIMITS = {"contribution": (1, 50, 3600)}
+    data = tip_data(editorial, title="Tin từ máy dùng chung")
+    assert as_user("member").post(TIP_URL, data, REMOTE_ADDR="10.1.1.1").status_code == 302
+    # Another account on the same address is refused; the same one elsewhere is not.
+    response = as_user("superuser").post(TIP_URL, data, REMOTE_ADDR="10.1.1.1")
+    assert response.status_code == 200 and "quá nhiều lần" in utils.visible_text(response)
+    assert as_user("superuser").post(TIP_URL, data, REMOTE_ADDR="10.1.1.2").status_code == 302
+    assert Contribution.objects.count() == 2
+
+
 def test_invalid_form_keeps_input_and_refuses_bad_photos(editorial, as_user, member, settings):
     client = as_user("member")
     fake = SimpleUploadedFile("anh.jpg", b"not an image at all", content_type="image/jpeg")

@@ -191,11 +191,14 @@ def test_logged_in_non_member_may_verify_an_address(switched_on, as_user, mailou
     contribution = Contribution.objects.get()
     assert contribution.submitter == switched_on.user("editor_b")
     assert contribution.submitter_email == "editor.b@truong.edu.vn"
+    assert contribution.source() == "Editor B <editor.b@truong.edu.vn>"
 
 
 def test_members_need_no_verification(switched_on, as_user):
-    response = as_user("member").get(TIP_URL)
+    client = as_user("member")
+    response = client.get(TIP_URL)
     assert response.status_code == 200 and 'name="title"' in response.content.decode()
+    assert client.get(VERIFY_URL)["Location"] == TIP_URL
 
 
 def test_expired_link_is_refused(switched_on, client, mailoutbox, monkeypatch):
