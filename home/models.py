@@ -77,6 +77,7 @@ class HomePage(BasePage):
             .public()
             .filter(locale_id=self.locale_id)
             .select_related("hero_image", "campaign")
+            .prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")
         )
         lead = self.lead_article if self.lead_article_id and self.lead_article.live else None
@@ -91,6 +92,7 @@ class HomePage(BasePage):
             .public()
             .filter(locale_id=self.locale_id)
             .select_related("portrait", "category")
+            .prefetch_related("portrait__renditions")
             .order_by("-year_recognised", "-first_published_at")[:4]
         )
         context["campaign"] = CampaignPage.current_or_next(self.locale_id)
@@ -307,6 +309,7 @@ class CampaignPage(HeroImageMixin, BasePage):
             .public()
             .filter(campaign=self)
             .select_related("portrait", "category")
+            .prefetch_related("portrait__renditions")
             .order_by("title")
         )
         return context

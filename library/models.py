@@ -21,7 +21,8 @@ from wagtail.search import index
 from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, InDepartmentMixin
 from cms.models.tags import TaggedPageBase
 from cms.utils import paginate
-from members.visibility import restricted_paths, visible_to
+from members.visibility import visible_to
+from perf.lookups import restrictions
 
 PER_PAGE = 15
 
@@ -148,7 +149,7 @@ class DocumentLibraryPage(BasePage):
         page_obj = paginate(request, listed, per_page=PER_PAGE)
         # Anonymous readers are only ever shown public documents: nothing to mark.
         user = getattr(request, "user", None)
-        private = restricted_paths() if user and user.is_authenticated else []
+        private = restrictions()[0] if user and user.is_authenticated else []
         for document in page_obj.object_list:
             document.members_only = any(document.path.startswith(path) for path in private)
         context.update(

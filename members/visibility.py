@@ -12,11 +12,10 @@ from wagtail.models import PageViewRestriction
 
 
 def _restrictions():
-    return list(
-        PageViewRestriction.objects.select_related("page")
-        .prefetch_related("groups")
-        .only("id", "restriction_type", "password", "page__id", "page__path")
-    )
+    # Read once and kept in the cache until a restriction or its groups change.
+    from perf.lookups import restriction_rules
+
+    return restriction_rules()
 
 
 def restricted_paths():

@@ -10,6 +10,8 @@ class PerfConfig(AppConfig):
 
         signals.connect()
         _cache_locale_lookups()
+        _cache_site_settings()
+        _cache_sites()
 
 
 def _cache_locale_lookups():
@@ -28,3 +30,41 @@ def _cache_locale_lookups():
 
     get_for_language._perf_cached = True
     LocaleManager.get_for_language = get_for_language
+
+
+def _cache_site_settings():
+    """Wagtail reads each site setting (header, footer, <head>) with a query on every request;
+    the row is kept in the cache instead until a setting or image changes (perf.lookups)."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    from perf import lookups
+
+    if getattr(BaseSiteSetting.for_site, "_perf_cached", False):
+        return
+    lookup = BaseSiteSetting.for_site.__func__
+
+    def for_site(cls, site):
+        if site is None or site.pk is None:
+            return lookup(cls, site)
+        return lookups.site_setting(cls, site, lookup)
+
+    for_site._perf_cached = True
+    BaseSiteSetting.for_site = classmethod(for_site)
+
+
+def _cache_sites():
+    """Wagtail finds the request's Site, then its root page's specific row, on every request;
+    both are kept in the cache instead (perf.lookups.site_for_hostname)."""
+    from wagtail.models import sites
+
+    from perf import lookups
+
+    if getattr(sites.get_site_for_hostname, "_perf_cached", False):
+        return
+    lookup = sites.get_site_for_hostname
+
+    def get_site_for_hostname(hostname, port):
+        return lookups.site_for_hostname(hostname, port, lookup)
+
+    get_site_for_hostname._perf_cached = True
+    sites.get_site_for_hostname = get_site_for_hostname

@@ -12,6 +12,8 @@ The two sides use the same vocabulary:
 - ``tag:<slug>``: what carries a tag (the tag's page, related articles)
 - ``snippet:<app.model>``: a snippet's rows (exemplar categories)
 - ``settings``: site settings (header and footer), ``images``: edited or deleted images
+- ``top``: the site roots and their sections (depth 3): the header's section links, the
+  language switcher's home pages, the Site with its root page (perf.lookups)
 - ``any``: everything; bumped by changes whose readers cannot be known (a page moved, an
   address changed, a page deleted, a snippet of another app)
 """
@@ -83,6 +85,8 @@ def tags_for_change(page):
     """Tags a change to ``page`` (specific, as stored) touches, to invalidate."""
     tags = {f"page:{page.pk}", f"tk:{page.translation_key}"}
     tags |= {f"under:{pk}" for pk in _ancestor_ids(page)}
+    if page.depth is not None and page.depth <= 3:
+        tags.add("top")  # a site root or a section: the header's links, the language switcher
     locale = page.locale_id
     label = _model_label(page)
     kinds = {

@@ -71,3 +71,86 @@ def forget_locales():
 
     store = cache.store()
     store.delete_many([LOCALE_KEY + code for code, _name in settings.LANGUAGES])
+
+
+MEMO_PREFIX = cache.PREFIX + "m:"
+MEMO_SECONDS = 24 * 3600
+
+
+def remember(name, tags, compute):
+    """``compute()``, kept in the cache until one of ``tags`` is invalidated (perf.cache).
+
+    The same dependency tags as the page cache: the value is stored with the versions its
+    tags had *before* it was computed, so a change that lands while it is being computed
+    leaves a copy that no longer matches. One cache round trip when the copy is good.
+    """
+    import hashlib
+
+    store = cache.store()
+    key = MEMO_PREFIX + hashlib.sha256(name.encode()).hexdigest()[:40]
+    tag_keys = {tag: cache._tag_key(tag) for tag in set(tags) | {"any"}}
+    found = store.get_many([key, *tag_keys.values()])
+    versions = {tag: found.get(tag_key) for tag, tag_key in tag_keys.items()}
+    entry = found.get(key)
+    if entry is not None and None not in versions.values() and entry[0] == versions:
+        return entry[1]
+    missing = [tag_key for tag, tag_key in tag_keys.items() if versions[tag] is None]
+    if missing:
+        import uuid
+
+        for tag_key in missing:
+            store.add(tag_key, uuid.uuid4().hex, timeout=None)
+        again = store.get_many(missing)
+        versions = {
+            tag: found.get(tag_key, again.get(tag_key)) for tag, tag_key in tag_keys.items()
+        }
+    value = compute()
+    if None not in versions.values():
+        store.set(key, (versions, value), timeout=MEMO_SECONDS)
+    return value
+
+
+def site_setting(model, site, lookup):
+    """A site setting row (Wagtail reads it with a query on every request), with the
+    rows its foreign keys point to (the logo), until a setting, an image or the site changes."""
+
+    def compute():
+        instance = lookup(model, site)
+        for field in instance._meta.concrete_fields:
+            loaded = getattr(instance, field.attname, None) is not None
+            if field.many_to_one and field.name != "site" and loaded:
+                getattr(instance, field.name)
+        return instance
+
+    return remember(f"setting:{model._meta.label_lower}:{site.pk}", {"settings", "images"}, compute)
+
+
+def site_for_hostname(hostname, port, lookup):
+    """The Site answering ``hostname:port`` with its root page, as the specific page Wagtail's
+    router starts from (two queries a request otherwise), until a top page or a site changes
+    (a site's save bumps ``any``; a root page's save bumps ``top``)."""
+
+    def compute():
+        site = lookup(hostname, port)
+        if site is not None and site.root_page_id is not None:
+            site.root_page.specific  # noqa: B018 -- kept with the site
+        return site
+
+    return remember(f"site:{hostname}:{port}", {"top"}, compute)
+
+
+def restriction_rules():
+    """Every page view restriction with its page's path and groups, for listings that show a
+    member what they may open (members.visibility): read once, kept until a restriction or
+    its groups change (the ``restrictions`` tag, perf.signals)."""
+    from wagtail.models import PageViewRestriction
+
+    return remember(
+        "restriction-rules",
+        {"restrictions"},
+        lambda: list(
+            PageViewRestriction.objects.select_related("page")
+            .prefetch_related("groups")
+            .only("id", "restriction_type", "password", "page__id", "page__path")
+        ),
+    )

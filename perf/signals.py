@@ -12,7 +12,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -209,6 +209,10 @@ def connect():
     for signal in (post_save, post_delete):
         signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="perf_pvr")
         signal.connect(locale_changed, sender=Locale, dispatch_uid="perf_locale")
+    # The groups a members-only restriction lets in are set after the restriction is saved.
+    m2m_changed.connect(
+        restriction_changed, sender=PageViewRestriction.groups.through, dispatch_uid="perf_pvr_g"
+    )
     pre_save.connect(_for_pages(page_pre_save), dispatch_uid="perf_page_pre_save", weak=False)
     post_save.connect(_for_pages(page_post_save), dispatch_uid="perf_page_post_save", weak=False)
     pre_delete.connect(_for_pages(page_pre_delete), dispatch_uid="perf_page_pre_delete", weak=False)

@@ -54,13 +54,29 @@ def _site_root(request):
 
 
 def _sections(request):
-    """Section addresses in the reader's language, looked up with one query per request."""
+    """Section addresses in the reader's language: kept on the request, and in the cache until
+    a site root or section page changes (the ``top`` tag, perf.dependencies)."""
+    from perf.lookups import remember
+
     cache = getattr(request, "_lantoa_sections", None)
     language = _language()
     if cache is not None and language in cache:
         return cache[language]
     urls = {}
-    root = _site_root(request)
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        urls = remember(
+            f"sections:{site.pk}:{language}",
+            {"top"},
+            lambda: _find_sections(request, site.root_page, language),
+        )
+    if request is not None:
+        request._lantoa_sections = {**(cache or {}), language: urls}
+    return urls
+
+
+def _find_sections(request, root, language):
+    urls = {}
     if root is not None:
         candidates = list(
             Page.objects.live()
@@ -90,8 +106,6 @@ def _sections(request):
                 and candidate.depth == home.depth + 1
             ):
                 urls[kind] = candidate.get_url(request)
-    if request is not None:
-        request._lantoa_sections = {**(cache or {}), language: urls}
     return urls
 
 
@@ -114,8 +128,36 @@ class LanguageVersion:
 
 
 def _page_versions(request, page, language):
-    root = _site_root(request)
+    """Every language's version of ``page``; the other languages' addresses are kept in the
+    cache until the page's or the home page's translations change (``tk:`` tags)."""
+    from perf.lookups import remember
+
+    site = Site.find_for_request(request)
+    root = site.root_page if site else None
     keys = [page.translation_key] + ([root.translation_key] if root is not None else [])
+    others = remember(
+        f"versions:{site.pk if site else 0}:{page.pk}:{language}",
+        {"top", *(f"tk:{key}" for key in keys)},
+        lambda: _other_versions(request, page, language, keys),
+    )
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if code == language:
+            url, exact = page.get_url(request), True
+        else:
+            url, exact = others.get(code, (None, False))
+        if not url:
+            continue
+        versions.append(
+            LanguageVersion(
+                code, name, url, request.build_absolute_uri(url), code == language, exact
+            )
+        )
+    return versions
+
+
+def _other_versions(request, page, language, keys):
+    """{language: (address, exact)} of ``page`` in the other languages, else their home."""
     found = {}
     for candidate in (
         Page.objects.live()
@@ -126,23 +168,17 @@ def _page_versions(request, page, language):
         code = candidate.locale.language_code
         kind = "page" if candidate.translation_key == page.translation_key else "home"
         found.setdefault((kind, code), candidate)
-    versions = []
-    for code, name in settings.LANGUAGES:
+    others = {}
+    for code, _name in settings.LANGUAGES:
         if code == language:
-            target, exact = page, True
-        else:
-            target, exact = found.get(("page", code)), True
-            if target is None:
-                target, exact = found.get(("home", code)), False
-        url = target.get_url(request) if target is not None else None
-        if not url:
             continue
-        versions.append(
-            LanguageVersion(
-                code, name, url, request.build_absolute_uri(url), code == language, exact
-            )
-        )
-    return versions
+        target, exact = found.get(("page", code)), True
+        if target is None:
+            target, exact = found.get(("home", code)), False
+        url = target.get_url(request) if target is not None else None
+        if url:
+            others[code] = (url, exact)
+    return others
 
 
 def _view_versions(request, language):
@@ -167,15 +203,7 @@ def _view_versions(request, language):
             url = translated if translated != request.get_full_path() else None
         if url is None:
             exact = False
-            root = _site_root(request)
-            home = (
-                Page.objects.live()
-                .filter(translation_key=root.translation_key, locale__language_code=code)
-                .first()
-                if root is not None
-                else None
-            )
-            url = home.get_url(request) if home is not None else None
+            url = _home_url(request, code)
         if url:
             versions.append(
                 LanguageVersion(
@@ -183,6 +211,26 @@ def _view_versions(request, language):
                 )
             )
     return versions
+
+
+def _home_url(request, code):
+    """The address of the home page in language ``code``, cached until a top page changes."""
+    from perf.lookups import remember
+
+    site = Site.find_for_request(request)
+    root = site.root_page if site else None
+    if root is None:
+        return None
+
+    def find():
+        home = (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale__language_code=code)
+            .first()
+        )
+        return home.get_url(request) if home is not None else None
+
+    return remember(f"home:{site.pk}:{code}", {"top"}, find)
 
 
 @register.simple_tag(takes_context=True)
@@ -223,7 +271,14 @@ def site_text(context, name):
     language = _language()
     cache = getattr(request, "_lantoa_site_text", None) if request is not None else None
     if cache is None or cache[0] != language:
-        text = SiteText.objects.filter(locale__language_code=language).order_by("pk").first()
+        from perf.lookups import remember
+
+        # Kept in the cache until a snippet changes (any snippet save bumps ``any``).
+        text = remember(
+            f"sitetext:{language}",
+            {"snippet:cms.sitetext"},
+            lambda: SiteText.objects.filter(locale__language_code=language).order_by("pk").first(),
+        )
         cache = (language, text)
         if request is not None:
             request._lantoa_site_text = cache
@@ -251,3 +306,49 @@ def vi_sorted(items, attribute):
     from cms.text import vi_sort_key
 
     return sorted(items or [], key=lambda item: vi_sort_key(getattr(item, attribute, "")))
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, page, varies):
+        self.nodelist = nodelist
+        self.page = page
+        self.varies = varies
+
+    def render(self, context):
+        from perf.lookups import remember
+
+        page = self.page.resolve(context)
+        if not isinstance(page, Page) or not page.pk:
+            return self.nodelist.render(context)
+        request = context.get("request")
+        varies = [repr(var.resolve(context)) for var in self.varies]
+        host = request.get_host() if request is not None else ""
+        name = ":".join(
+            ["fragment", self.origin.name, str(self.token.lineno), _language(), host, str(page.pk)]
+            + varies
+        )
+        from perf.dependencies import CATEGORY
+
+        tags = {f"page:{page.pk}", "images", "departments", CATEGORY}
+        return remember(name, tags, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def page_fragment(parser, token):
+    """``{% page_fragment page var … %}…{% endpage_fragment %}``: the enclosed HTML, kept in the
+    cache for this page, language, host and the values of ``var …``, until the page, an image,
+    a department or an exemplar category changes (perf dependency tags; a publish bumps
+    ``page:<id>``).
+
+    For a page's card in a list: the card shows nothing but the page's own fields, its
+    image's renditions, its department's and its category's names; nothing that depends
+    on the reader or on today's date.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("page_fragment needs a page")
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+    )
