@@ -14,6 +14,13 @@ from planning.views import calendar, drafts, overview, reports
 REPORT_URLS = [
     ("tong-quan", None, "planning_report_overview", _("Year overview"), "table"),
     ("dong-gop", reports.ContributionsReportView, "planning_report_contributions", None, None),
+    (
+        "doan-vien",
+        reports.MemberContributionsReportView,
+        "planning_report_members",
+        None,
+        None,
+    ),
     ("kiem-duyet", reports.ModerationReportView, "planning_report_moderation", None, None),
     ("chien-dich", reports.CampaignsReportView, "planning_report_campaigns", None, None),
     ("guong-sang", reports.ExemplarsReportView, "planning_report_exemplars", None, None),

@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 """Time every planning report (and the calendar) through its real admin view at growing sizes.
 
-    .venv/bin/python bench/planning/run.py --scales 1000,10000,100000              # SQLite
-    .venv/bin/python scripts/pg_cluster.py -- \\
-        .venv/bin/python bench/planning/run.py --scales 1000,10000,100000          # PostgreSQL
+    .venv/bin/python bench/planning/run.py --db sqlite --scales 1000,10000,100000
+    .venv/bin/python bench/planning/run.py --db postgres --scales 1000,10000,100000
 
-Uses DATABASE_URL when set (pg_cluster.py sets it), else a fresh SQLite file in a temporary
-folder. Migrates, then for each scale adds articles with ``seed_bulk`` up to that many, gives
-every new article a review history in bulk (a workflow submitted one to three days before
-publication: department step approved, every fifth sent back once by the board, then
-approved; the matching audit-log entries), and times each report with Django's test client
-as an administrator: one warm-up, then ``--repeat`` runs; the median is reported in
-milliseconds, with the number of queries, for the school year, the calendar year and a
-30-year range. Results go to bench/planning/results/ as JSON and a Markdown table.
+The database comes from bench/common.py: a throwaway SQLite file or PostgreSQL cluster, given
+each scale's articles from the ready datasets in /work/bench-data (else seed_bulk). Those
+articles are published without any review, so every article without one is given a review
+history in bulk (a workflow submitted six to seventy-two hours before publication: department
+step approved, every fifth sent back once by the board and approved again, then the board's
+approval; the matching audit-log entries). Each report is then timed with Django's test client
+as an administrator, for the school year, the calendar year and a 30-year range: one warm-up,
+then ``--repeat`` requests with the cache emptied first (figures counted anew) and ``--repeat``
+answered from the report cache; median, p95 and maximum milliseconds, this process's CPU
+milliseconds and the queries. Results go to bench/planning/results/ as JSON, and a Markdown
+table to stdout.
 """
 
 import argparse
@@ -21,15 +23,14 @@ import json
 import os
 import platform
 import random
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from bench import common  # noqa: E402
 
 REPORTS = [
     ("tong-quan", "planning_report_overview", {}),
@@ -54,11 +55,13 @@ PERIODS = {
 }
 
 
-def add_history(done_ids):
-    """Review history for every article not yet in ``done_ids``, in bulk."""
+def add_history():
+    """A review history for every published article without one, in bulk."""
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
+    from django.db.models import IntegerField
+    from django.db.models.functions import Cast
 
     from wagtail.models import Page, PageLogEntry, TaskState, Workflow, WorkflowState
 
@@ -75,12 +78,17 @@ def add_history(done_ids):
     page_type = ContentType.objects.get_for_model(Page)
     article_type = ContentType.objects.get_for_model(ArticlePage)
     task_state_type = ContentType.objects.get_for_model(TaskState)
-    pages = list(
-        ArticlePage.objects.exclude(pk__in=done_ids).values_list(
-            "pk", "first_published_at", "latest_revision_id", "title"
-        )
+    reviewed = (
+        WorkflowState.objects.filter(base_content_type=page_type)
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
     )
-    Page.objects.filter(pk__in=[p[0] for p in pages], owner__isnull=True).update(owner=author)
+    pages = list(
+        ArticlePage.objects.filter(first_published_at__isnull=False, latest_revision__isnull=False)
+        .exclude(pk__in=reviewed)
+        .values_list("pk", "first_published_at", "latest_revision_id", "title")
+    )
+    Page.objects.filter(content_type=article_type, owner__isnull=True).update(owner=author)
     rng = random.Random(2026)
     hour = datetime.timedelta(hours=1)
     fields = [
@@ -164,122 +172,139 @@ def add_history(done_ids):
     return {p[0] for p in pages}
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scales", default="1000,10000,100000")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--out", default=str(ROOT / "bench" / "planning" / "results"))
-    args = parser.parse_args()
-    scales = [int(s) for s in args.scales.split(",")]
-
-    folder = None
-    if not os.environ.get("DATABASE_URL"):
-        folder = tempfile.mkdtemp(prefix="lantoa-planning-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "settings.test"
-
-    import django
-
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
+def time_reports(client, only, repeat):
+    """{"label · period": {"cold": figures, "cached": figures}} for every report."""
+    from django.core.cache import cache
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    from articles.models import ArticlePage
+    results = {}
+    for label, name, params in REPORTS:
+        if only not in label:
+            continue
+        for period, period_params in PERIODS.items():
+            url, query = reverse(name), {**period_params, **params}
 
-    vendor = connection.vendor
-    print(f"[bench/planning] {vendor}: migrating", file=sys.stderr, flush=True)
-    call_command("migrate", verbosity=0)
-    admin = get_user_model().objects.create_superuser("bench.admin", "", "x")
-    client = Client()
-    client.force_login(admin)
-    done = set()
-    rows = []
-    for scale in scales:
-        current = ArticlePage.objects.count()
-        started = time.monotonic()
-        if current < scale:
-            call_command("seed_bulk", articles=scale - current, no_index=True)
-            call_command("setup_editorial", verbosity=0)
-        done |= add_history(done)
-        seed_seconds = round(time.monotonic() - started, 1)
-        if vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-        results = {}
-        for label, name, params in REPORTS:
-            for period, period_params in PERIODS.items():
-                url = reverse(name)
-                query = {**period_params, **params}
+            def get(url=url, query=query):
+                response = client.get(url, query)
+                assert response.status_code == 200, (url, response.status_code)
+                if hasattr(response, "streaming_content"):
+                    b"".join(response.streaming_content)
+                return response
 
-                def get(url=url, query=query):
-                    response = client.get(url, query)
-                    assert response.status_code == 200, (url, response.status_code)
-                    if hasattr(response, "streaming_content"):
-                        b"".join(response.streaming_content)
-                    return response
+            get()  # warm-up: content types, site, templates
 
-                get()
-                times = []
-                for _ in range(args.repeat):
+            def runs(cold):
+                wall, cpu, counts = [], [], []
+                for _ in range(repeat):
+                    if cold:
+                        cache.clear()
                     with CaptureQueriesContext(connection) as queries:
-                        began = time.perf_counter()
-                        get()
-                        times.append((time.perf_counter() - began) * 1000)
-                results[f"{label} · {period}"] = {
-                    "ms_median": round(statistics.median(times), 1),
-                    "queries": len(queries.captured_queries),
+                        ms, cpu_ms, _response = common.timed(get)
+                    wall.append(ms)
+                    cpu.append(cpu_ms)
+                    counts.append(len(queries.captured_queries))
+                figures = common.summary(wall)
+                return {
+                    "ms_median": figures["p50"],
+                    "ms_p95": figures["p95"],
+                    "ms_max": figures["max"],
+                    # This process's CPU: Django, and SQLite's work (in process), not
+                    # PostgreSQL's; on a loaded machine closer to what the view costs.
+                    "cpu_ms_median": common.summary(cpu)["p50"],
+                    "queries": max(counts),
                 }
-        row = {
-            "database": vendor,
-            "articles": ArticlePage.objects.count(),
-            "seed_seconds": seed_seconds,
-            "reports": results,
-        }
-        rows.append(row)
-        worst = max(results.items(), key=lambda item: item[1]["ms_median"])
-        print(
-            f"[bench/planning] {vendor} {row['articles']}: slowest {worst[0]} "
-            f"{worst[1]['ms_median']} ms",
-            file=sys.stderr,
-            flush=True,
-        )
-        write(args.out, vendor, rows, args)
-    table(rows)
-    if folder:
-        subprocess.run(["rm", "-rf", folder], check=False)
+
+            results[f"{label} · {period}"] = {"cold": runs(True), "cached": runs(False)}
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--scales", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "planning" / "results"))
+    parser.add_argument("--only", default="", help="time only reports whose label has this")
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    rows = []
+    with common.database(args.db) as db:
+        for scale in scales:
+            db.ensure(scale)
+            common.setup_django(db)
+            from django.contrib.auth import get_user_model
+            from django.core.management import call_command
+            from django.db import connection
+
+            from articles.models import ArticlePage
+
+            started = time.monotonic()
+            call_command("setup_editorial", verbosity=0)
+            reviewed = len(add_history())
+            history_seconds = round(time.monotonic() - started, 1)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            common.log(f"{scale}: review history added to {reviewed} articles")
+            User = get_user_model()
+            admin = User.objects.filter(username="bench.admin").first()
+            if admin is None:
+                admin = User.objects.create_superuser("bench.admin", "", "x")
+            client = common.client()
+            client.force_login(admin)
+            row = {
+                "database": connection.vendor,
+                "articles": ArticlePage.objects.count(),
+                "history_seconds": history_seconds,
+                "reports": time_reports(client, args.only, args.repeat),
+            }
+            rows.append(row)
+            if row["reports"]:
+                worst = max(row["reports"].items(), key=lambda i: i[1]["cold"]["ms_median"])
+                common.log(
+                    f"{row['database']} {row['articles']}: slowest {worst[0]} "
+                    f"{worst[1]['cold']['ms_median']} ms"
+                )
+            write(args.out, row["database"], rows, args)
+    if rows and rows[0]["reports"]:
+        table(rows)
 
 
 def write(out, vendor, rows, args):
     Path(out).mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now(datetime.UTC)
+    machine = common.machine()
     record = {
-        "date": stamp.isoformat(timespec="seconds"),
-        "machine": {
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-            "cpus": os.cpu_count(),
-            "load_average": os.getloadavg(),
-        },
+        "date": machine["date"],
+        "machine": {**machine, "platform": platform.platform(), "load_average": os.getloadavg()},
         "command": " ".join(sys.argv),
         "repeat": args.repeat,
         "rows": rows,
     }
-    path = Path(out) / f"{vendor}-{stamp:%Y%m%d}.json"
+    stamp = datetime.datetime.now(datetime.UTC)
+    path = Path(out) / f"{vendor}-{stamp:%Y%m%d-%H%M}.json"
     path.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def table(rows):
-    scales = [row["articles"] for row in rows]
-    print("| report · period | " + " | ".join(f"{n} articles: ms (queries)" for n in scales) + " |")
+    """Markdown: per report and period, median / max ms counted anew (cache emptied), [its
+    median CPU ms in this process], (queries), and the median ms from the cache."""
+    scales = [f"{row['database']} {row['articles']:,}" for row in rows]
+    print(
+        "| report · period | "
+        + " | ".join(f"{n}: ms median / max [cpu] (queries) · cached" for n in scales)
+        + " |"
+    )
     print("| --- |" + " ---: |" * len(scales))
     for key in rows[0]["reports"]:
-        cells = [
-            f"{row['reports'][key]['ms_median']} ({row['reports'][key]['queries']})" for row in rows
-        ]
+        cells = []
+        for row in rows:
+            cold, warm = row["reports"][key]["cold"], row["reports"][key]["cached"]
+            cells.append(
+                f"{cold['ms_median']:.0f} / {cold['ms_max']:.0f} [{cold['cpu_ms_median']:.0f}]"
+                f" ({cold['queries']}) · {warm['ms_median']:.0f}"
+            )
         print(f"| {key} | " + " | ".join(cells) + " |")
 
 

@@ -7,14 +7,17 @@ loaded once. Pages are counted in the site's default language; translations are 
 work on the same content and would count it twice.
 """
 
+from planning.stats.cache import cached
 from planning.stats.campaigns import AROUND_DAYS, campaign_links, campaigns, exemplars
 from planning.stats.common import Departments, content_types, median, percentile
 from planning.stats.contributions import contributions, shortlist
-from planning.stats.moderation import moderation, waiting_pages
+from planning.stats.members import member_contributions, member_shortlist
+from planning.stats.moderation import moderation, moderation_figures, waiting_pages
 from planning.stats.targets import plan_targets
 
 __all__ = [
     "AROUND_DAYS",
+    "cached",
     "Departments",
     "campaign_links",
     "campaigns",
@@ -22,7 +25,10 @@ __all__ = [
     "contributions",
     "exemplars",
     "median",
+    "member_contributions",
+    "member_shortlist",
     "moderation",
+    "moderation_figures",
     "percentile",
     "plan_targets",
     "shortlist",

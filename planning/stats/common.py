@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import FloatField, Func, Subquery
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import (
+    Locale,
     Page,
     get_page_models,
 )
@@ -61,11 +63,13 @@ class Departments:
                     row["pk"], row["short_name"] or row["title"]
                 )
         self.by_path = {}
+        self.by_pk = {}
         for row in rows:
             department = self.by_key.get(row["translation_key"])
             if department is not None:
                 department.paths.append(row["path"])
                 self.by_path[row["path"]] = department
+                self.by_pk[row["pk"]] = department
         self.lengths = sorted({len(path) for path in self.by_path})
         self.list = sorted(self.by_key.values(), key=lambda d: d.name)
 
@@ -112,12 +116,18 @@ def type_label(model):
     return str(model._meta.verbose_name).capitalize()
 
 
+def default_locale():
+    """The default language's locale id, as a subquery: the database compares ``locale_id`` to
+    a constant and can read the report indexes (locale, first publication …) in order."""
+    return Subquery(Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")[:1])
+
+
 def published(period):
     start, end = period.bounds()
     return Page.objects.filter(
+        locale_id=default_locale(),
         first_published_at__gte=start,
         first_published_at__lt=end,
-        locale__language_code=settings.LANGUAGE_CODE,
     )
 
 
@@ -150,3 +160,34 @@ def median(values):
 
 def days(delta_seconds):
     return None if delta_seconds is None else round(delta_seconds / 86400, 1)
+
+
+def rounded(value):
+    return None if value is None else round(value, 1)
+
+
+class DaysBetween(Func):
+    """Days from ``start`` to ``end`` (a number with a fraction), counted by the database."""
+
+    output_field = FloatField()
+
+    def __init__(self, end, start, **extra):
+        super().__init__(end, start, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(julianday(%(expressions)s))",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(CAST(EXTRACT(EPOCH FROM (%(expressions)s)) AS double precision) / 86400.0)",
+            arg_joiner=" - ",
+            **extra,
+        )

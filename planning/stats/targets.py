@@ -1,13 +1,12 @@
 """The plan's targets, year by year."""
 
+import datetime
 from collections import Counter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import (
-    Count,
-)
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import (
@@ -15,12 +14,56 @@ from wagtail.models import (
 )
 
 from cms import roles
+from planning.stats.cache import cached
 from planning.stats.common import (
     Departments,
     content_types,
+    default_locale,
 )
 
 # Plan targets -----------------------------------------------------------------------------
+
+
+def pages_per_department_year(years):
+    """Counter {(department pk, year): pages first published}, for the plan's years."""
+    if not years:
+        return Counter()
+    departments = Departments()
+    types = content_types()
+    # One count per year, compared in SQL (a year function would run once per row).
+    bounds = {
+        year: (
+            timezone.make_aware(datetime.datetime(year, 1, 1)),
+            timezone.make_aware(datetime.datetime(year + 1, 1, 1)),
+        )
+        for year in years
+    }
+    pages = (
+        Page.objects.filter(
+            locale_id=default_locale(),
+            first_published_at__gte=bounds[years[0]][0],
+            first_published_at__lt=bounds[years[-1]][1],
+            content_type_id__in=list(types),
+        )
+        .annotate(**departments.annotations())
+        .values(*departments.annotations())
+        .annotate(
+            **{
+                f"y{year}": Count(
+                    "pk", filter=Q(first_published_at__gte=first, first_published_at__lt=last)
+                )
+                for year, (first, last) in bounds.items()
+            }
+        )
+        .order_by()
+    )
+    counts = Counter()
+    for row in pages:
+        department = departments.of(row)
+        if department:
+            for year in years:
+                counts[(department.pk, year)] += row[f"y{year}"]
+    return counts
 
 
 def plan_targets(plan, today):
@@ -37,23 +80,7 @@ def plan_targets(plan, today):
         ).values("title", "start_date", "end_date")
     )
     peaks = list(Occasion.objects.filter(is_peak=True).order_by("month", "day"))
-    types = content_types()
-    pages = (
-        Page.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE,
-            first_published_at__isnull=False,
-            content_type_id__in=list(types),
-        )
-        .annotate(year=ExtractYear("first_published_at"), **departments.annotations())
-        .values("year", *departments.annotations())
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    per_department_year = Counter()
-    for row in pages:
-        department = departments.of(row)
-        if department:
-            per_department_year[(department.pk, row["year"])] += row["n"]
+    per_department_year = cached("targets_pages", pages_per_department_year, years)
     executive = set(
         get_user_model()
         .objects.filter(groups__name=roles.EXECUTIVE, is_active=True)

@@ -19,6 +19,8 @@ SECTIONS = [
     (reports.PlanTargetsView, None, _("Plan targets")),
     (reports.ContributionsReportView, "don-vi", _("Contributions by department")),
     (reports.ContributionsReportView, "nguoi-viet", _("Contributions by author")),
+    (reports.MemberContributionsReportView, "don-vi", _("Member contributions by department")),
+    (reports.MemberContributionsReportView, "doan-vien", _("Member contributions by member")),
     (reports.ModerationReportView, "don-vi", _("Moderation by department")),
     (reports.ModerationReportView, "nguoi-duyet", _("Moderation by reviewer")),
     (reports.ModerationReportView, "dang-cho", _("Pages waiting now")),

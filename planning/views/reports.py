@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -178,7 +179,7 @@ class ContributionsReportView(PlanningReportView):
 
     @cached_property
     def data(self):
-        return stats.contributions(self.period)
+        return stats.cached("contributions", stats.contributions, self.period)
 
     def get_columns_spec(self):
         first = [("name", _("Department"), "text")]
@@ -214,9 +215,14 @@ class ModerationReportView(PlanningReportView):
         "don-vi",
     )
 
-    @cached_property
-    def data(self):
-        return stats.moderation(self.period, timezone.now())
+    def get_rows(self):
+        if self.group == "dang-cho":
+            rows = stats.waiting_pages(stats.Departments(), timezone.now())
+        else:
+            figures = stats.cached("moderation", stats.moderation_figures, self.period)
+            key = "reviewers" if self.group == "nguoi-duyet" else "departments"
+            rows = figures[key]
+        return [{**row, "name_url": row.get("url", "")} for row in rows]
 
     def get_columns_spec(self):
         timing = [
@@ -248,10 +254,6 @@ class ModerationReportView(PlanningReportView):
             *timing,
         ]
 
-    def get_rows(self):
-        key = {"nguoi-duyet": "reviewers", "dang-cho": "waiting"}.get(self.group, "departments")
-        return [{**row, "name_url": row.get("url", "")} for row in self.data[key]]
-
 
 class CampaignsReportView(PlanningReportView):
     page_title = _("Campaigns")
@@ -271,7 +273,7 @@ class CampaignsReportView(PlanningReportView):
 
     @cached_property
     def data(self):
-        return stats.campaigns(self.period)
+        return stats.cached("campaigns", stats.campaigns, self.period)
 
     def get_columns_spec(self):
         first = [("name", _("Campaign"), "text"), ("anchor", _("Key date"), "date")]
@@ -327,7 +329,7 @@ class ExemplarsReportView(PlanningReportView):
 
     @cached_property
     def data(self):
-        return stats.exemplars(self.period)
+        return stats.cached("exemplars", stats.exemplars, self.period)
 
     def get_columns_spec(self):
         label = _("Work unit") if self.group == "don-vi" else _("Category")
@@ -380,8 +382,9 @@ class PlanTargetsView(PlanningReportView):
 class ShortlistReportView(PlanningReportView):
     page_title = _("Commendation shortlist")
     intro = _(
-        "The people and departments who published most in the period, with their pages, for "
-        "the executive committee's meeting. The list's size is in Settings → Plan targets."
+        "The people and departments who published most in the period, with their pages, and "
+        "the members whose news tips and nominations were published, for the executive "
+        "committee's meeting. The list's size is in Settings → Plan targets."
     )
     header_icon = "pick"
     index_url_name = "planning_report_shortlist"
@@ -389,17 +392,21 @@ class ShortlistReportView(PlanningReportView):
     export_name = "de-xuat-khen-thuong"
     filterset_class = grouped_filterset(
         [
-            ("ca-hai", _("People and departments")),
+            ("ca-hai", pgettext_lazy("shortlist", "Everyone")),
             ("ca-nhan", _("People")),
             ("don-vi", _("Departments")),
+            ("doan-vien", _("Members who sent news")),
         ],
         "ca-hai",
     )
 
     @cached_property
     def data(self):
-        plan = PlanSettings.for_request(self.request)
-        return stats.shortlist(self.period, plan.shortlist_size)
+        size = PlanSettings.for_request(self.request).shortlist_size
+        return {
+            **stats.cached("shortlist", stats.shortlist, self.period, size),
+            "members": stats.cached("member_shortlist", stats.member_shortlist, self.period, size),
+        }
 
     def get_columns_spec(self):
         return [
@@ -417,11 +424,59 @@ class ShortlistReportView(PlanningReportView):
             rows += self.data["people"]
         if self.group in {"ca-hai", "don-vi"}:
             rows += self.data["departments"]
+        if self.group in {"ca-hai", "doan-vien"}:
+            rows += self.data["members"]
         return [{**row, "name_url": row.get("url", "")} for row in rows]
+
+
+class MemberContributionsReportView(PlanningReportView):
+    page_title = _("Member contributions")
+    intro = _(
+        "News tips and exemplar nominations sent by members through the site's forms. In a "
+        "period, a contribution counts as received when it was sent, as published when its "
+        "page was first published and as declined when it was declined."
+    )
+    header_icon = "mail"
+    index_url_name = "planning_report_members"
+    index_results_url_name = "planning_report_members_results"
+    export_name = "dong-gop-doan-vien"
+    filterset_class = grouped_filterset(
+        [
+            ("don-vi", _("Departments")),
+            ("doan-vien", pgettext_lazy("member contributions", "Members")),
+        ],
+        "don-vi",
+    )
+
+    @cached_property
+    def data(self):
+        return stats.cached("member_contributions", stats.member_contributions, self.period)
+
+    def get_columns_spec(self):
+        counts = [
+            ("tips", _("News tips received"), "number"),
+            ("nominations", _("Nominations received"), "number"),
+            ("published", pgettext_lazy("member contributions", "Published"), "number"),
+            ("declined", pgettext_lazy("member contributions", "Declined"), "number"),
+        ]
+        if self.group == "doan-vien":
+            return [
+                ("name", pgettext_lazy("member contributions", "Member"), "text"),
+                ("department", _("Department"), "text"),
+                *counts,
+                ("pages", _("Pages published"), "text"),
+            ]
+        return [("name", _("Department"), "text"), *counts]
+
+    def get_rows(self):
+        rows = self.data["members"] if self.group == "doan-vien" else self.data["departments"]
+        total = {**self.data["total"], "is_total": True, "department": "", "pages": ""}
+        return [{**row, "name_url": row.get("url", "")} for row in [*rows, total]]
 
 
 REPORTS = [
     ContributionsReportView,
+    MemberContributionsReportView,
     ModerationReportView,
     CampaignsReportView,
     ExemplarsReportView,

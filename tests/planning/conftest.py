@@ -14,6 +14,16 @@ The school year 2025–2026 (01/09/2025 – 31/08/2026), seen from 03/06/2026 08
 | Campaign Workers' Month | board | board | published, no linked pages | 01/04/2026 |
 | W1 article | Toán – Tin | editor_a | submitted 01/06/2026 08:00, waiting at step 1 | — |
 
+Member contributions (news tips and nominations through the `contributions` app):
+
+| sent | member | department | what | what happened |
+| --- | --- | --- | --- | --- |
+| 10/08/2025 | member2 | Toán – Tin | tip "Tin hè" | declined 05/09/2025 |
+| 09/11/2025 | member | Toán – Tin | tip, became A1 | published 11/11/2025 |
+| 04/01/2026 | member | Ngữ văn | nomination, became E1 | published 06/01/2026 |
+| 10/02/2026 | member2 | Ngữ văn | tip "Quảng cáo" | declined 12/02/2026 |
+| 20/05/2026 | member2 | Toán – Tin | tip "Tin thể thao" | received |
+
 Training: one session on 10/03/2026 attended by ``executive`` (one of two executive members).
 """
 
@@ -31,6 +41,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms import roles
+from contributions.models import Contribution
+from contributions.services import decline
 from planning.models import PlanSettings, TrainingSession
 from tests import factories
 from tests.workflow.helpers import (
@@ -81,6 +93,18 @@ def publish_now(parent, author, publisher, when, factory=factories.ArticlePageFa
     return Page.objects.get(pk=page.pk).specific
 
 
+def contribute(member, department, title, when, page=None, kind=None):
+    """A member's news tip (or nomination) sent at ``when``, turned into ``page`` if given."""
+    with freeze_time(when):
+        return Contribution.objects.create(
+            kind=kind or Contribution.KIND_TIP,
+            submitter=member,
+            department=department,
+            page=page,
+            title=title,
+        )
+
+
 def build_history():
     pks = build_editorial_site(build_content=False)
     site = Editorial(pks)
@@ -113,7 +137,14 @@ def build_history():
         end_date=datetime.date(2026, 5, 31),
     )
 
+    # Member contributions (see the table of member contributions above).
+    users["member2"] = make_user("member2", Group.objects.get(name=roles.MEMBERS))
+    old_tip = contribute(users["member2"], dept_a, "Tin hè", at(2025, 8, 10))
+    with freeze_time(at(2025, 9, 5)):
+        decline(old_tip, "Tin đã cũ.", users["board"])
+
     a1 = draft(dept_a, users["editor_a"], at(2025, 11, 9), title="A1 hội giảng", campaign=nov)
+    contribute(users["member"], dept_a, "Hội giảng khoa Toán", at(2025, 11, 9, 9), page=a1)
     submit(a1, users["editor_a"], at(2025, 11, 10, 9))
     act(a1, users["head_a"], "approve", at(2025, 11, 10, 15))
     act(a1, users["board"], "approve", at(2025, 11, 11, 9))
@@ -143,10 +174,23 @@ def build_history():
         unit="Khoa Ngữ văn",
         year_recognised=2025,
     )
+    contribute(
+        users["member"],
+        dept_b,
+        "Đề cử cô Lan",
+        at(2026, 1, 4, 9),
+        page=e1,
+        kind=Contribution.KIND_NOMINATION,
+    )
     submit(e1, users["editor_b"], at(2026, 1, 5, 8))
     act(e1, users["board"], "approve", at(2026, 1, 6, 8))
 
     n1 = publish_now(news, users["board"], users["board"], at(2026, 3, 1), title="N1 hội nghị")
+
+    spam = contribute(users["member2"], dept_b, "Quảng cáo", at(2026, 2, 10))
+    with freeze_time(at(2026, 2, 12)):
+        decline(spam, "Không liên quan.", users["board"])
+    contribute(users["member2"], dept_a, "Tin thể thao", at(2026, 5, 20))
 
     w1 = draft(dept_a, users["editor_a"], at(2026, 5, 31), title="W1 chờ duyệt")
     submit(w1, users["editor_a"], at(2026, 6, 1, 8))
@@ -173,6 +217,7 @@ def build_history():
         campaign_index=campaign_index.pk,
     )
     pks["users"]["executive2"] = users["executive2"].pk
+    pks["users"]["member2"] = users["member2"].pk
     return pks
 
 
@@ -191,6 +236,20 @@ def history_data(django_db_setup, django_db_blocker):
 @pytest.fixture
 def history(history_data, db, mailoutbox):
     return Editorial(history_data)
+
+
+@pytest.fixture(autouse=True)
+def report_cache(monkeypatch):
+    """A cache of report figures of its own for each test: rolled-back rows reuse their ids on
+    SQLite, so a stamp seen in one test could come back in the next with other figures."""
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from planning.stats import cache as report_cache_module
+
+    fresh = LocMemCache(f"planning-{id(monkeypatch)}", {})
+    fresh.clear()
+    monkeypatch.setattr(report_cache_module, "cache", fresh)
+    return fresh
 
 
 @pytest.fixture
