@@ -154,3 +154,34 @@ def test_vietnamese_pages_show_vietnamese_labels(client, site):
             assert label in text, (name, label)
     for english in ["Skip to main content", "Share this", "Year recognised", "Latest news"]:
         assert english not in client.get(pages["home"].url).text
+
+
+def chrome_attributes(response):
+    """aria-label, placeholder and title attributes, and the alt text of the site's own images
+    (logo, icons): words the templates write that a reader hears or sees on hovering."""
+    document = soup(response)
+    for switcher in document.select(".language-links"):
+        switcher.decompose()
+    values = []
+    for node in document.select("[aria-label], [placeholder], [title]"):
+        if node.name in ("link", "meta", "abbr"):
+            continue
+        values += [node.get(name) for name in ("aria-label", "placeholder", "title")]
+    values += [img.get("alt") for img in document.select(".site-header img, .site-footer img")]
+    return [value for value in values if value]
+
+
+@pytest.mark.django_db
+def test_english_pages_have_no_vietnamese_attributes_or_descriptions(client, site):
+    _, translated, tag = site
+    urls = [page.url for page in translated.values()]
+    urls += [f"/en/tag/{tag.slug}/", "/en/search/?q=union", "/en/search/", "/en/_util/login/"]
+    for url in urls:
+        response = client.get(url)
+        found = [value for value in chrome_attributes(response) if VIETNAMESE.search(value)]
+        # Page titles typed by editors may appear in labels ("Share …"); none are Vietnamese
+        # here except the tag's own name.
+        found = [value for value in found if tag.name not in value]
+        assert not found, f"{url}: {found}"
+    description = soup(client.get(f"/en/tag/{tag.slug}/")).select_one("meta[name=description]")
+    assert VIETNAMESE.search(description["content"].replace(tag.name, "")) is None
