@@ -284,3 +284,23 @@ def test_outsiders_cannot_submit_a_translation(
         assert response.status_code == 302
         assert ("/admin/login/" in response["Location"]) is login
     assert english_copy(department_article).current_workflow_state is None
+
+
+def test_editor_translates_a_whole_section_into_drafts(
+    editorial,  # noqa: F811
+    as_user,  # noqa: F811
+    department_article,
+):
+    department = editorial.page("dept_a")
+    response = as_user("editor_a").post(
+        reverse("wagtail_localize:submit_page_translation", args=[department.pk]),
+        {"locales": [english().pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    originals = Page.objects.descendant_of(department, inclusive=True)
+    copies = Page.objects.filter(
+        translation_key__in=originals.values("translation_key"), locale=english()
+    )
+    assert copies.count() == originals.count() > 2
+    assert not copies.filter(live=True).exists()  # drafts until reviewed
+    assert english_copy(department_article).get_parent().pk == english_copy(department).pk
