@@ -5,7 +5,8 @@ Archive layout (``.tar.gz``)::
     manifest.json            what is inside: format, counts per model, sha256 of every member
     database/db.sqlite3      SQLite, copied with SQLite's online backup API
     database/db.dump         PostgreSQL, ``pg_dump --format=custom`` (one snapshot)
-    database/data.json       fallback when pg_dump is missing: dumpdata in one snapshot
+    database/data.json       ``--portable``, or PostgreSQL without pg_dump: dumpdata in one
+                             snapshot (restores onto either database engine)
     media/<path>             every file in the default storage (originals, renditions, documents)
 
 Each database copy is a consistent snapshot taken while the site runs: SQLite's backup API
@@ -80,11 +81,12 @@ def _pg_env_and_args(settings_dict):
     return env, args
 
 
-def dump_database(folder):
+def dump_database(folder, portable=False):
     """Write the database snapshot into ``folder``; returns (member name, format)."""
     vendor = engine()
     connection.ensure_connection()
-    if vendor == "sqlite":
+    portable = portable or bool(os.environ.get("LANTOA_BACKUP_DUMPDATA"))
+    if vendor == "sqlite" and not portable:
         target = folder / "db.sqlite3"
         destination = sqlite3.connect(target)
         try:
@@ -93,7 +95,7 @@ def dump_database(folder):
         finally:
             destination.close()
         return "database/db.sqlite3", "sqlite"
-    if shutil.which("pg_dump") and not os.environ.get("LANTOA_BACKUP_DUMPDATA"):
+    if vendor == "postgresql" and shutil.which("pg_dump") and not portable:
         target = folder / "db.dump"
         env, args = _pg_env_and_args(connection.settings_dict)
         result = subprocess.run(
@@ -115,14 +117,16 @@ def dump_database(folder):
             return "database/db.dump", "pg_dump"
     target = folder / "data.json"
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        if vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        # SQLite: the open read transaction sees one state; writers wait until it ends.
         # Every table with its own primary keys (content types too), so foreign keys hold.
         call_command("dumpdata", all=True, output=str(target), verbosity=0)
     return "database/data.json", "dumpdata"
 
 
-def create_backup(output, stdout=None):
+def create_backup(output, stdout=None, portable=False):
     """Write one archive at ``output`` (a folder or a .tar.gz path); returns its path."""
     output = Path(output)
     if output.suffix != ".gz":
@@ -133,7 +137,7 @@ def create_backup(output, stdout=None):
         tmp = Path(tmp)
         (tmp / "database").mkdir()
         counts = model_counts()
-        member, fmt = dump_database(tmp / "database")
+        member, fmt = dump_database(tmp / "database", portable=portable)
         members = {member: tmp / member}
         for name in walk_storage(default_storage):
             local = tmp / "media" / name

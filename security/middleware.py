@@ -119,3 +119,104 @@ class PasswordResetThrottleMiddleware:
             if cache.incr(key) > settings.LANTOA_PASSWORD_RESET_LIMIT:
                 return too_many_resets(request)
         return self.get_response(request)
+
+
+class PagePasswordThrottleMiddleware:
+    """Wrong passwords on a password-protected page or document collection are limited.
+
+    Wagtail's privacy "password" form (``/_util/authenticate_with_password/…`` and the
+    documents' own) does not go through Django's ``authenticate()``, so django-axes does not
+    see it. After ``LANTOA_PAGE_PASSWORD_LIMIT`` wrong passwords (default 10) from one address
+    for one restriction, that address gets a Vietnamese 429 page for 15 minutes, even with the
+    right password; the right password before that clears the count. Each lockout is logged.
+    """
+
+    URL_NAMES = {
+        "wagtailcore_authenticate_with_password": "page_view_restriction_id",
+        "wagtaildocs_authenticate_with_password": "restriction_id",
+    }
+    WINDOW = 15 * 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def key(self, request):
+        from security.ip import client_ip
+
+        match = getattr(request, "resolver_match", None)
+        if request.method != "POST" or match is None or match.url_name not in self.URL_NAMES:
+            return None
+        restriction = match.kwargs.get(self.URL_NAMES[match.url_name])
+        return f"security:page-password:{match.url_name}:{restriction}:{client_ip(request)}"
+
+    def limit(self):
+        return getattr(settings, "LANTOA_PAGE_PASSWORD_LIMIT", 10)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.core.cache import cache
+
+        key = self.key(request)
+        if key is None:
+            return None
+        if (cache.get(key) or 0) >= self.limit():
+            from security.views import page_password_locked
+
+            return page_password_locked(request)
+        # Wagtail redirects to ``return_url`` with ``redirect()``, which takes a bare word for
+        # a view name (a 500 when there is none): only paths on this site are kept.
+        return_url = request.POST.get("return_url", "")
+        if not return_url.startswith("/") or return_url.startswith(("//", "/\\")):
+            request.POST = request.POST.copy()
+            request.POST["return_url"] = "/"
+        return None
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = self.key(request)
+        if key is None or response.status_code == 429:
+            return response
+        from django.core.cache import cache
+
+        if response.status_code == 200:  # the form again: a wrong password
+            cache.add(key, 0, timeout=self.WINDOW)
+            if cache.incr(key) == self.limit():
+                import logging
+
+                logging.getLogger("security").warning(
+                    "Page password locked after %s failures: %s", self.limit(), key
+                )
+        elif response.status_code in (301, 302):
+            cache.delete(key)
+        return response
+
+
+class HostileInputMiddleware:
+    """A value no form or URL converter stopped, refused by the database: a 400, not a 500.
+
+    A number beyond 64 bits in a choice of pages (``page_ptr`` lookups have no range check:
+    ``OverflowError`` on SQLite, ``DataError`` on PostgreSQL), text too long for a column:
+    the reader gets a Vietnamese "check what you sent" page, the transaction is rolled back,
+    and the error is logged so that the form can learn to refuse it itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import DataError
+
+        if not isinstance(exception, (OverflowError, DataError)):
+            return None
+        import logging
+
+        logging.getLogger("security").warning(
+            "Refused input at %s: %r", request.path, exception, exc_info=exception
+        )
+        if transaction.get_connection().in_atomic_block:
+            transaction.set_rollback(True)
+        from security.views import bad_input
+
+        return bad_input(request)

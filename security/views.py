@@ -42,3 +42,17 @@ def too_many_resets(request):
     response = HttpResponse(loader.render_to_string("security/too_many_resets.html"), status=429)
     response["Retry-After"] = "3600"
     return response
+
+
+def page_password_locked(request):
+    """Too many wrong passwords for one protected page or collection from one address."""
+    response = HttpResponse(
+        loader.render_to_string("security/page_password_locked.html", request=request), status=429
+    )
+    response["Retry-After"] = "900"
+    return response
+
+
+def bad_input(request):
+    """A value the database cannot take (see ``HostileInputMiddleware``); renders without it."""
+    return HttpResponse(loader.render_to_string("security/400.html"), status=400)

@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # Answers a locked-out login with the Vietnamese lockout page (security/views.py).
     "axes.middleware.AxesMiddleware",
     "security.middleware.PasswordResetThrottleMiddleware",
+    "security.middleware.PagePasswordThrottleMiddleware",
+    "security.middleware.HostileInputMiddleware",
     # Each POST is one transaction: a publish or a submission is all there, or not at all.
     "security.middleware.AtomicWritesMiddleware",
 ]

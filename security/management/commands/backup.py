@@ -13,6 +13,12 @@ class Command(BaseCommand):
             default=str(getattr(settings, "LANTOA_BACKUP_DIR", "backups")),
             help="A folder (a dated archive is written in it) or a .tar.gz path.",
         )
+        parser.add_argument(
+            "--portable",
+            action="store_true",
+            help="The database as Django's dumpdata JSON, which restores onto SQLite or "
+            "PostgreSQL alike (slower and larger than the native copy).",
+        )
 
-    def handle(self, *args, output, **options):
-        create_backup(output, stdout=self.stdout)
+    def handle(self, *args, output, portable, **options):
+        create_backup(output, stdout=self.stdout, portable=portable)
