@@ -352,3 +352,31 @@ def page_fragment(parser, token):
     return CachedFragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The pages above ``page`` (below the tree root) as ``(depth, title, url)``, from the home
+    page down. Kept in the cache until a page below the home page or a top page changes: any
+    ancestor's change bumps ``under:<home>`` (perf.dependencies), so a renamed section or
+    department shows at once."""
+    from perf.lookups import remember
+
+    request = context.get("request")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_page if site else None
+
+    def trail():
+        return [
+            (ancestor.depth, ancestor.title, ancestor.get_url(request))
+            for ancestor in page.get_ancestors()
+            if ancestor.depth > 1
+        ]
+
+    if root is None or not page.path.startswith(root.path):
+        return trail()
+    return remember(
+        f"crumbs:{site.pk}:{page.pk}", {"top", f"under:{root.pk}", f"page:{page.pk}"}, trail
+    )

@@ -127,3 +127,12 @@ def test_member_listing_follows_the_groups_a_restriction_lets_in(client, django_
     restriction.groups.clear()
     restriction.groups.set([Group.objects.create(name="Nhóm khác (thử)")])
     assert "Tin nội bộ Ban Chấp hành" not in text(client, site["news"].url)
+
+
+def test_breadcrumbs_follow_a_renamed_section_at_once(client, site):
+    url = site["article"].url
+    news = site["news"]
+    assert f'<a href="{news.url}">{news.title}</a>' in html(client, url)
+    news.title = "Tin hoạt động công đoàn"
+    news.save_revision().publish()
+    assert f'<a href="{news.url}">Tin hoạt động công đoàn</a>' in html(client, url)

@@ -29,6 +29,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from modelcluster.models import get_all_child_relations, get_serializable_data_for_fields
@@ -323,7 +324,9 @@ class Command(BaseCommand):
         self.random = random.Random(seed)
         self.err = options.get("stderr") or sys.stderr
         started = time.monotonic()
-        with bulk_session(), fast_indexing() as indexes:
+        # DEBUG (settings.dev) would keep the text of every bulk INSERT, megabytes each,
+        # and spend as long formatting it as writing it.
+        with override_settings(DEBUG=False), bulk_session(), fast_indexing() as indexes:
             with transaction.atomic():
                 structure = self.structure()
             self.prepare(structure, years)
