@@ -124,12 +124,21 @@ def submit_for_review(request, page, translation):
 
 def before_edit_page(request, page):
     """Runs before wagtail-localize's own hook, which would render its editor for this POST."""
-    if request.method != "POST" or SUBMIT_ACTION not in request.POST:
+    if request.method != "POST":
         return None
-    translation = translation_of(page)
-    if translation is None:
-        return None
-    return submit_for_review(request, page, translation)
+    if SUBMIT_ACTION in request.POST:
+        translation = translation_of(page)
+        if translation is None:
+            return None
+        return submit_for_review(request, page, translation)
+    if request.POST.get("action") == "publish" and translation_of(page) is not None:
+        # A publisher publishing from the translation editor ends the review in progress, as
+        # Wagtail's own "Publish" does; otherwise a later approval would put back the older
+        # revision it was given.
+        state = page.current_workflow_state
+        if state is not None and page.permissions_for_user(request.user).can_publish():
+            state.cancel(user=request.user)
+    return None
 
 
 def render_review_banner(request, page):

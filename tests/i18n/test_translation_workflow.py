@@ -304,3 +304,26 @@ def test_editor_translates_a_whole_section_into_drafts(
     assert copies.count() == originals.count() > 2
     assert not copies.filter(live=True).exists()  # drafts until reviewed
     assert english_copy(department_article).get_parent().pk == english_copy(department).pk
+
+
+def test_publishing_from_the_translation_editor_ends_the_review(
+    editorial,  # noqa: F811
+    as_user,  # noqa: F811
+    department_article,
+    django_capture_on_commit_callbacks,
+):
+    client = as_user("editor_a")
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[department_article.pk]),
+        {"locales": [english().pk]},
+    )
+    target = english_copy(department_article)
+    translate_strings(client, translation_record(department_article), ENGLISH)
+    client.post(edit_url(target), {SUBMIT_ACTION: "1"})
+    assert english_copy(department_article).current_workflow_state is not None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        as_user("board").post(edit_url(target), {"action": "publish"})
+    target = english_copy(department_article)
+    assert target.live and target.title == ENGLISH[TITLE]
+    assert target.current_workflow_state is None  # cancelled, nothing left to approve
