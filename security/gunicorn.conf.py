@@ -32,7 +32,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 backlog = 2048
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
-keepalive = 5
+# Idle keep-alive connections wait in the poller, not in a thread, so keeping them is cheap; a
+# short value let a starved worker close a connection whose next request had just arrived
+# (one read error in a load run). Behind nginx (no upstream keep-alive) it does not matter.
+keepalive = 20
 max_requests = 2000
 max_requests_jitter = 200
 limit_request_line = 4094
