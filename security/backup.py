@@ -245,7 +245,17 @@ def restore_backup(path, force=False, stdout=None):
         else:
             call_command("migrate", verbosity=0)
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            call_command("loaddata", str(source), verbosity=0)
+            # Content types first: a signal receiver that looks one up while other rows load
+            # would otherwise create it under a new id, and the archive's row would clash.
+            rows = json.loads(source.read_text())
+            rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+            ordered = tmp / "ordered.json"
+            ordered.write_text(json.dumps(rows, ensure_ascii=False))
+            from django.contrib.contenttypes.models import ContentType
+
+            ContentType.objects.clear_cache()
+            call_command("loaddata", str(ordered), verbosity=0)
+            ContentType.objects.clear_cache()
         restored = 0
         for name in manifest["files"]:
             if not name.startswith("media/"):
