@@ -17,6 +17,7 @@ Publishing straight from the translation editor stays limited, as wagtail-locali
 users with publish rights on the page (the board).
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
@@ -148,29 +149,49 @@ def render_review_banner(request, page):
     return render_to_string("cms/admin/translation_review.html", {**state, "page": page}, request)
 
 
+def pages_user_may_not_publish(user, source):
+    """The translated pages of ``source`` that ``user`` may not publish."""
+    refused = []
+    for translation in source.translations.filter(enabled=True):
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            continue
+        if isinstance(target, Page) and not target.permissions_for_user(user).can_publish():
+            refused.append(target)
+    return refused
+
+
+class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    """No "Publish immediately" box for a user who may not publish every translation."""
+
+    def get_form(self):
+        form = super().get_form()
+        if pages_user_may_not_publish(self.request.user, self.object):
+            field = form.fields["publish_translations"]
+            field.disabled = True  # a posted value is ignored
+            field.widget = forms.HiddenInput()
+        return form
+
+
 def update_translations(request, translation_source_id):
     """wagtail-localize's "Sync translated pages", refusing to publish for non-publishers."""
     if request.method == "POST" and request.POST.get("publish_translations"):
         source = get_object_or_404(TranslationSource, pk=translation_source_id)
-        for translation in source.translations.filter(enabled=True):
-            try:
-                target = translation.get_target_instance()
-            except ObjectDoesNotExist:
-                continue
-            if (
-                isinstance(target, Page)
-                and not target.permissions_for_user(request.user).can_publish()
-            ):
-                messages.error(
-                    request,
-                    _(
-                        "You may not publish '%(title)s'. Synchronise without publishing, then "
-                        "submit the translation for review from the translation editor."
-                    )
-                    % {"title": target.get_admin_display_title()},
+        refused = pages_user_may_not_publish(request.user, source)
+        if refused:
+            messages.error(
+                request,
+                _(
+                    "You may not publish '%(title)s'. Synchronise without publishing, then "
+                    "submit the translation for review from the translation editor."
                 )
-                return redirect(request.get_full_path())
-    return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+                % {"title": refused[0].get_admin_display_title()},
+            )
+            return redirect(request.get_full_path())
+    return GuardedUpdateTranslationsView.as_view()(
+        request, translation_source_id=translation_source_id
+    )
 
 
 def admin_urls():

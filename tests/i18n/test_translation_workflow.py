@@ -168,7 +168,13 @@ def test_synchronised_change_is_reviewed_before_it_goes_live(
     sync_url = reverse(
         "wagtail_localize:update_translations", args=[translation_record(page).source.pk]
     )
-    assert client.get(sync_url).status_code == 200
+    sync_page = client.get(sync_url)
+    assert sync_page.status_code == 200
+    # No "Publish immediately" box for the editor; the board has one.
+    assert soup(sync_page).select_one("input[type=checkbox][name=publish_translations]") is None
+    board_page = as_user("board").get(sync_url)
+    assert soup(board_page).select_one("input[type=checkbox][name=publish_translations]")
+    client = as_user("editor_a")
     # Publishing the synchronised translations is the board's right, not the editor's.
     with capture(execute=True):
         response = client.post(sync_url, {"publish_translations": "on"}, follow=True)
