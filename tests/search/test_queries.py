@@ -122,3 +122,30 @@ def test_sort_labels_follow_the_language(client, articles):
     english = utils.visible_text(client.get("/en/search/", {"q": "hoi thao"}))
     assert "Most relevant" in english and "Newest" in english
     assert "Liên quan nhất" not in english and "Mới nhất" not in english
+
+
+def test_postgresql_looks_among_the_newest_entries_first(client, articles, monkeypatch):
+    """Enough matches among the newest WINDOW index entries: the rest of the index is not read;
+    too few: the whole index is searched, so nothing is lost."""
+    from search import engine
+
+    if engine.database_vendor() != "postgresql":
+        pytest.skip("PostgreSQL's window of newest entries")
+    from django.db.models import Max
+
+    from wagtail.search.models import IndexEntry
+
+    pages = articles(5)
+    # The window: the index entries from the fourth article's on (PostgreSQL's upserts leave
+    # gaps in the ids, so it is measured, not counted).
+    newest = IndexEntry.objects.aggregate(newest=Max("id"))["newest"]
+    fourth = IndexEntry.objects.filter(object_id=str(pages[-2].pk)).values_list("id", flat=True)
+    monkeypatch.setattr(engine, "WINDOW", newest - min(fourth) + 1)
+
+    def found():
+        response = client.get("/tim-kiem/", {"q": "hoi thao"})
+        return sorted(page.pk for page in response.context["results"])
+
+    assert found() == sorted(page.pk for page in pages)  # 2 < ENOUGH: whole index
+    monkeypatch.setattr(engine, "ENOUGH", 1)
+    assert found() == sorted(page.pk for page in pages[-2:])
