@@ -1,9 +1,13 @@
 """``backup`` then ``restore`` into a fresh database and media folder: nothing is lost."""
 
+import contextlib
 import hashlib
+import json
 import os
+import re
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -17,14 +21,16 @@ from django.db import connection
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Revision, WorkflowState
 
+from articles.models import NewsIndexPage
 from tests import factories
 from tests.workflow.helpers import Editorial, build_editorial_site
 
 ROOT = Path(__file__).resolve().parents[2]
 ON_POSTGRES = connection.vendor == "postgresql"
 
-# Committed data (pg_dump reads from its own connection); migrations' rows restored after.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=ON_POSTGRES)
+# Committed data (pg_dump reads from its own connection); the migrations' rows (root page,
+# locales) are put back before each test, as an earlier transactional test flushed them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def build_demo_like_site():
@@ -220,3 +226,94 @@ def test_a_tampered_archive_is_refused(tmp_path, fresh_database):
     )
     assert result.returncode != 0
     assert "Checksum mismatch" in result.stderr
+
+
+@contextlib.contextmanager
+def copy_of_this_database(tmp_path):
+    """An installed site to restore onto with ``--force``: a copy of the test database as it
+    is now, schema and rows (quicker than migrating a new one)."""
+    if not ON_POSTGRES:
+        import sqlite3
+
+        path = tmp_path / "installed.sqlite3"
+        connection.ensure_connection()
+        copy = sqlite3.connect(path)
+        try:
+            connection.connection.backup(copy)
+        finally:
+            copy.close()
+        yield f"sqlite:///{path}"
+        return
+    import psycopg
+
+    source = connection.settings_dict["NAME"]
+    name = f"{source}_installed"
+    params = connection.get_connection_params()
+    params = {key: value for key, value in params.items() if key != "cursor_factory"}
+    params["dbname"] = "postgres"
+    connection.close()  # a template database must have no other session
+    with psycopg.connect(**params, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+    try:
+        yield postgres_url(name)
+    finally:
+        with psycopg.connect(**params, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+TIME = re.compile(r"(\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?")
+
+
+def to_milliseconds(tables):
+    """dumpdata writes times to the millisecond (Django's JSON encoder): compare at that."""
+
+    def cut(match):
+        return f"{match.group(1)}.{(match.group(2) or '').ljust(6, '0')[:3]}"
+
+    return {
+        label: [tuple(TIME.sub(cut, cell) for cell in row) for row in rows]
+        for label, rows in tables.items()
+    }
+
+
+def test_portable_backup_replaces_every_row_of_an_installed_site(tmp_path):
+    """``backup --portable`` (Django's dumpdata, also PostgreSQL's fallback without pg_dump),
+    then ``restore --force`` onto a site with other content: exactly the backed-up rows."""
+    build_demo_like_site()
+    archive = tmp_path / "portable.tar.gz"
+    call_command("backup", output=str(archive), portable=True)
+    with tarfile.open(archive) as opened:
+        manifest = json.load(opened.extractfile("manifest.json"))
+    assert manifest["database"]["format"] == "dumpdata"
+    original = original_rows()
+    backed_up_media = media_files(settings.MEDIA_ROOT)
+
+    # Later content, which the restore must replace.
+    news = NewsIndexPage.objects.get()
+    factories.ArticlePageFactory(parent=news, title="Bài đăng sau khi sao lưu")
+    FormSubmission.objects.create(page=news, form_data={"y_kien": "sau sao lưu"})
+
+    with copy_of_this_database(tmp_path) as target:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.test",
+            "DATABASE_URL": target,
+            "TEST_MEDIA_ROOT": str(tmp_path / "media"),
+        }
+        result = subprocess.run(
+            [sys.executable, "manage.py", "restore", "--force", str(archive)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "every count matches" in result.stdout
+        restored = to_milliseconds(restored_rows(target))
+    original = to_milliseconds(original)
+    for label in ("wagtailcore.Page", "wagtailcore.Revision", "wagtailforms.FormSubmission"):
+        assert restored[label] == original[label], label
+    assert restored == original
+    assert media_files(tmp_path / "media") == backed_up_media
