@@ -80,7 +80,14 @@ class HomePage(BasePage):
             .prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")
         )
-        lead = self.lead_article if self.lead_article_id and self.lead_article.live else None
+        # The chosen lead with its picture in one query (not the article, then its image).
+        lead = (
+            ArticlePage.objects.filter(pk=self.lead_article_id, live=True)
+            .select_related("hero_image", "campaign")
+            .first()
+            if self.lead_article_id
+            else None
+        )
         latest = list(articles.exclude(pk=lead.pk)[:6] if lead else articles[:7])
         if lead is None and latest:
             lead = latest.pop(0)
