@@ -36,6 +36,22 @@ def _conditions(period):
 TITLES_PER_ENTRY = 40
 
 
+def _member_key(submitter_id, submitter_email):
+    """A member's account id, or "email:<address>" for a visitor who sent from a verified
+    e-mail (no account: the board may open the forms to them)."""
+    if submitter_id is not None:
+        return submitter_id
+    if submitter_email:
+        return f"email:{submitter_email}"
+    return None
+
+
+def _member_name(key, names):
+    if isinstance(key, str):
+        return key.removeprefix("email:")
+    return names.get(key, str(_("(deleted account)")))
+
+
 def member_contributions(period):
     """Counts per department and per member, with each member's published pages. Four queries
     (departments, counts, names, titles).
@@ -49,7 +65,7 @@ def member_contributions(period):
     received, published, declined = _conditions(period)
     rows = (
         Contribution.objects.filter(received | published | declined)
-        .values("department_id", "submitter_id")
+        .values("department_id", "submitter_id", "submitter_email")
         .annotate(
             tips=Count("pk", filter=received & Q(kind=Contribution.KIND_TIP)),
             nominations=Count("pk", filter=received & Q(kind=Contribution.KIND_NOMINATION)),
@@ -65,12 +81,13 @@ def member_contributions(period):
     for row in rows:
         department = departments.by_pk.get(row["department_id"])
         key = department.pk if department else None
+        member = _member_key(row["submitter_id"], row["submitter_email"])
         for kind in KINDS:
             per_department[key][kind] += row[kind]
-            per_member[row["submitter_id"]][kind] += row[kind]
+            per_member[member][kind] += row[kind]
             total[kind] += row[kind]
-        member_department[row["submitter_id"]][key] += sum(row[kind] for kind in KINDS)
-    names = user_names(per_member)
+        member_department[member][key] += sum(row[kind] for kind in KINDS)
+    names = user_names([member for member in per_member if isinstance(member, int)])
 
     def row(name, counts, **extra):
         return {
@@ -95,7 +112,7 @@ def member_contributions(period):
         )[0]
         member_rows.append(
             row(
-                names.get(user_id, str(_("(deleted account)"))),
+                _member_name(user_id, names),
                 counts,
                 user_id=user_id,
                 department=department_name.get(main, str(NO_DEPARTMENT)),
@@ -118,13 +135,16 @@ def published_titles(period, user_ids, limit):
     from contributions.models import Contribution
 
     _received, published, _declined = _conditions(period)
+    ids = [key for key in user_ids if isinstance(key, int)]
+    emails = [key.removeprefix("email:") for key in user_ids if isinstance(key, str)]
     found = defaultdict(list)
-    for user_id, title, when in (
-        Contribution.objects.filter(published, submitter_id__in=list(user_ids))
+    for user_id, email, title, when in (
+        Contribution.objects.filter(published)
+        .filter(Q(submitter_id__in=ids) | Q(submitter__isnull=True, submitter_email__in=emails))
         .order_by("page__first_published_at", "pk")
-        .values_list("submitter_id", "page__title", "page__first_published_at")
+        .values_list("submitter_id", "submitter_email", "page__title", "page__first_published_at")
     ):
-        found[user_id].append((title, when))
+        found[_member_key(user_id, email)].append((title, when))
     text = {}
     for user_id, pages in found.items():
         shown = "; ".join(

@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pytest
+from freezegun import freeze_time
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -258,6 +259,33 @@ def test_member_contributions_count_a_decline_at_once(board, history):
     waiting = Contribution.objects.get(title="Tin thể thao")
     decline(waiting, "Trùng tin.", history.user("board"))
     assert csv_rows(board, "planning_report_members")[2] == [TOAN, "2", "0", "1", "2"]
+
+
+def test_member_contributions_list_a_verified_visitor_by_their_address(board, history):
+    """A visitor who sent from a verified e-mail (no account) is a row of their own, named by
+    the address — not a "(deleted account)"."""
+    from contributions.models import Contribution
+
+    with freeze_time(at(2026, 3, 2, 9)):
+        Contribution.objects.create(
+            kind=Contribution.KIND_TIP,
+            submitter=None,
+            submitter_email="ban.doc@example.com",
+            department=history.dept_b,
+            title="Tin từ bạn đọc",
+        )
+    with freeze_time(at(2026, 3, 3, 9)):
+        Contribution.objects.create(
+            kind=Contribution.KIND_TIP,
+            submitter=None,
+            submitter_email="ban.doc@example.com",
+            department=history.dept_b,
+            title="Tin thứ hai",
+        )
+    rows = csv_rows(board, "planning_report_members", group="doan-vien")
+    visitor = [row for row in rows if row[0] == "ban.doc@example.com"]
+    assert visitor == [["ban.doc@example.com", VAN, "2", "0", "0", "0", ""]]
+    assert not [row for row in rows if "(" in row[0]]
 
 
 # Moderation -------------------------------------------------------------------------------
