@@ -1,6 +1,8 @@
 """News about union work: the news index and the articles."""
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,7 +18,31 @@ from channels.archives import NewsArchiveMixin
 from cms.blocks import BodyBlock
 from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, HeroImageMixin, InDepartmentMixin
 from cms.models.tags import TaggedPageBase
-from cms.utils import attach_departments, paginate
+from cms.utils import attach_departments
+from perf.pagination import paginate
+
+
+def newest_first(articles, locale_id):
+    """``articles`` of one language, newest first, in a form the database answers by walking
+    the ``article_date_desc`` index and stopping after a page (issue #8).
+
+    Filtered on ``locale_id`` directly, SQLite (even with statistics) reads every article of
+    the language through the locale index and sorts them all for a short LIMIT; ``locale_id
+    + 0`` cannot use that index, so the date index is the plan. tests/perf/test_flat.py
+    checks the plan. Only for the site's main language, which holds nearly every article: a
+    language with few of them is read through the locale index and sorted (a few rows).
+    """
+    from wagtail.models import Locale
+
+    # Locale lookups are kept in the cache (perf.lookups.locale_for_language): no query.
+    if locale_id != Locale.get_default().pk:
+        # An expression the date index cannot serve, so the locale index is the plan.
+        return articles.filter(locale_id=locale_id).order_by(Coalesce("date", "date").desc(), "-pk")
+    return (
+        articles.alias(article_locale=F("locale_id") + 0)
+        .filter(article_locale=locale_id)
+        .order_by("-date", "-pk")
+    )
 
 
 class NewsIndexPage(NewsArchiveMixin, BasePage):
@@ -48,17 +74,17 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
         from members.visibility import visible_to
 
         live = ArticlePage.objects.live()
-        return (
+        return newest_first(
             (visible_to(live, request) if request is not None else live.public())
-            .filter(locale_id=self.locale_id)
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "-pk")
+            .prefetch_related("hero_image__renditions"),
+            self.locale_id,
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = paginate(request, self.articles(request))
+        # The count is cached until an article of this language changes (perf.pagination).
+        page_obj = paginate(request, self.articles(request), {f"articles:{self.locale_id}"})
         attach_departments(page_obj.object_list)
         context["articles"] = page_obj
         return context
@@ -130,6 +156,9 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Every listing sorts by (-date, -pk): with this index the database walks the newest
+        # articles and stops after a page, instead of sorting the whole archive (issue #8).
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_date_desc")]
 
     def get_search_description(self):
         return self.search_description or self.lead
@@ -145,14 +174,13 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
         ]
         if chosen:
             return chosen
-        others = (
+        others = newest_first(
             ArticlePage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "-pk")
+            .prefetch_related("hero_image__renditions"),
+            self.locale_id,
         )
         if self.campaign_id:
             others = others.filter(campaign_id=self.campaign_id)

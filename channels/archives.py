@@ -21,8 +21,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from channels import sources
 from cms.models import DepartmentPage, Tag
-from cms.utils import attach_departments, paginate
+from cms.utils import attach_departments
 from home.models import CampaignPage
+from perf.lookups import remember
+from perf.pagination import paginate
 
 FIRST_YEAR = 1990
 
@@ -58,7 +60,9 @@ class NewsArchiveMixin(RoutablePageMixin):
         return sources.public_articles(self.locale_id)
 
     def _render_archive(self, request, articles, title, route, args=(), **extra):
-        page_obj = paginate(request, articles)
+        # Every archive lists articles of this language: its count is cached until one of
+        # them is published, unpublished, moved or deleted (perf.pagination).
+        page_obj = paginate(request, articles, {f"articles:{self.locale_id}"})
         attach_departments(page_obj.object_list)
         context = {
             "page": self,
@@ -75,7 +79,30 @@ class NewsArchiveMixin(RoutablePageMixin):
     @path("luu-tru/", name="archive")
     @path("archive/", name="archive_en")
     def archive_index(self, request):
-        """Every year and month, department, campaign and tag, each with its count."""
+        """Every year and month, department, campaign and tag, each with its count.
+
+        Counting means reading the whole archive, so the counts are kept in the cache
+        (perf.lookups.remember) until an article, a campaign or a department of this
+        language changes (or a page moves, is deleted, or a restriction changes: ``any``).
+        Only public articles are counted, so every reader gets the same hub.
+        """
+        locale = self.locale_id
+        counts = remember(
+            f"archive-hub:{self.pk}:{get_language()}:{self.url}",
+            {f"articles:{locale}", f"campaigns:{locale}", "departments", f"departments:{locale}"},
+            self._archive_counts,
+        )
+        context = {
+            "page": self,
+            "self": self,
+            "request": request,
+            "archive_title": _("News archive"),
+            "archive_url": self.archive_url("archive"),
+            **counts,
+        }
+        return TemplateResponse(request, "channels/archive_index.html", context)
+
+    def _archive_counts(self):
         articles = self._archive_articles()
         months = (
             articles.order_by()
@@ -129,24 +156,18 @@ class NewsArchiveMixin(RoutablePageMixin):
             .filter(locale_id=self.locale_id)
             .order_by("-start_date")
         ]
-        tags = (
+        tags = list(
             Tag.objects.filter(articles_articlepagetag_items__content_object__in=articles)
             .annotate(count=Count("pk"))
             .order_by("-count", "name")
         )
-        context = {
-            "page": self,
-            "self": self,
-            "request": request,
-            "archive_title": _("News archive"),
-            "archive_url": self.archive_url("archive"),
+        return {
             "years": list(years.values()),
             "departments": departments,
             "campaigns": campaigns,
             "tags": tags,
             "total": len(rows),
         }
-        return TemplateResponse(request, "channels/archive_index.html", context)
 
     @path("nam/<int:year>/", name="year")
     @path("year/<int:year>/", name="year_en")

@@ -39,15 +39,14 @@ def clean_slug(slug):
 
 def public_articles(locale):
     # Imported here: articles.models imports the archives, which import this module.
-    from articles.models import ArticlePage
+    from articles.models import ArticlePage, newest_first
 
-    return (
+    return newest_first(
         ArticlePage.objects.live()
         .public()
-        .filter(locale=locale)
         .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
-        .order_by("-date", "-pk")
+        .prefetch_related("hero_image__renditions"),
+        getattr(locale, "pk", locale),
     )
 
 

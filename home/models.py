@@ -68,17 +68,17 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage
+        from articles.models import ArticlePage, newest_first
         from exemplars.models import ExemplarPage
 
         context = super().get_context(request, *args, **kwargs)
-        articles = (
+        # newest_first: the database walks the date index and stops (issue #8).
+        articles = newest_first(
             ArticlePage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
             .select_related("hero_image", "campaign")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "-pk")
+            .prefetch_related("hero_image__renditions"),
+            self.locale_id,
         )
         # The chosen lead with its picture in one query (not the article, then its image).
         lead = (
