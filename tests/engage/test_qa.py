@@ -293,7 +293,8 @@ def test_qa_page_queries_do_not_grow_with_answers(client, qa_index, django_asser
         QAPageFactory(parent=qa_index, title=f"Nghỉ phép năm trường hợp {n}")
     many = queries({}), queries({"q": "nghi phep"})
     print(f"\nQ&A page queries (list, search): 2 answers {few}, 12 answers {many}")
-    assert many == few
+    # Never more with more answers (a shared lookup cached by the first page may save one).
+    assert all(m <= f for m, f in zip(many, few, strict=True)), (few, many)
     with django_assert_max_num_queries(15):
         client.get(qa_index.url, {"q": "nghi phep"})
 
