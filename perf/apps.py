@@ -12,6 +12,27 @@ class PerfConfig(AppConfig):
         _cache_locale_lookups()
         _cache_site_settings()
         _cache_sites()
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        # Sent once per app with models, after every migration ran: one app's is enough.
+        post_migrate.connect(analyze_sqlite, sender=apps.get_app_config("wagtailcore"))
+
+
+def analyze_sqlite(using="default", **kwargs):
+    """After ``migrate`` on SQLite, fresh statistics for every table (issue #8).
+
+    SQLite has no autovacuum: without statistics its planner reads listings through the
+    page table's locale index (every article) instead of the article date index, and a
+    migration that rebuilds a table drops that table's statistics, which misleads it more
+    than none at all (the home page ×20 at 100,000 articles). ANALYZE takes < 1 s there.
+    """
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _cache_locale_lookups():

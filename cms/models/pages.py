@@ -239,7 +239,10 @@ class BasePage(FoldedSearchMixin, Page):
         ]
         found = {
             page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            # slug__in: url_path has no index, slug has (without it a scan of every page).
+            for page in Page.objects.filter(
+                slug__in=set(components), url_path__in=prefixes, path__startswith=self.path
+            )
         }
         if len(found) != len(prefixes):
             return None

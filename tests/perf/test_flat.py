@@ -105,3 +105,15 @@ def test_archive_hub_is_cached_and_counts_a_publish_at_once(
     assert "Tất cả 13 tin bài" in utils.visible_text(client.get(url))
     commit(ArticlePage.objects.get(pk=article.pk).unpublish)
     assert "Tất cả 12 tin bài" in utils.visible_text(client.get(url))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite has no autovacuum")
+def test_migrate_leaves_fresh_statistics_on_sqlite(twelve_articles):
+    from django.core.management import call_command
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM sqlite_stat1")  # as after a migration rebuilt the tables
+    call_command("migrate", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'article_date_desc'")
+        assert cursor.fetchone()[0].startswith("12 ")  # the twelve articles counted
