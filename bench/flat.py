@@ -6,9 +6,9 @@
 
 For each scale it takes a throwaway database from bench/common.py (the ready datasets of
 /work/bench-data when present), then requests home, news index, its 50th page, the newest
-article, the most used tag, the archive index, search without and with filters, and the RSS
-feed through Django's test client (the whole stack but the HTTP server, page cache off),
-``--repeat`` times after one warm-up, and records wall and CPU milliseconds (p50/p95).
+article, the campaign with most articles, the most used tag, the archive index, search
+without and with filters, the RSS feed and the English news index through Django's test
+client (the whole stack but the HTTP server, page cache off), ``--repeat`` times after one warm-up, and records wall and CPU milliseconds (p50/p95).
 On SQLite the database runs in this process, so CPU time is what a request costs whatever
 else the machine is doing; on PostgreSQL the server's own time is only in the wall clock.
 The table gives each scale's p50 as a multiple of the first scale's (issue #8: home and
@@ -29,15 +29,21 @@ sys.path.insert(0, str(ROOT))
 from bench import common  # noqa: E402
 
 LIMITS = {"home": 1.5, "news_index": 1.5, "news_page_50": 1.5, "tag": 1.5, "archive": 1.5}
+LIMITS.update({"campaign": 1.5, "english_news_index": 1.5})
 LIMITS.update({"search": 3.0, "search_filtered": 3.0})
 
 URLS_CODE = """
 from articles.models import ArticlePage, NewsIndexPage
 from cms.models import Tag
+from home.models import CampaignPage
 from django.db.models import Count
 from django.urls import reverse
 vi = {"locale__language_code": "vi"}
 news = NewsIndexPage.objects.live().filter(**vi).first().url
+campaign = (
+    CampaignPage.objects.live().filter(**vi).annotate(n=Count("articles")).order_by("-n").first()
+)
+english_news = NewsIndexPage.objects.live().filter(locale__language_code="en").first()
 article = ArticlePage.objects.live().filter(**vi).order_by("-date", "-pk").first()
 tag = Tag.objects.annotate(n=Count("articles_articlepagetag_items")).order_by("-n").first()
 q = "c\u00f4ng \u0111o\u00e0n"
@@ -46,12 +52,15 @@ URLS = {
     "news_index": (news, {}),
     "news_page_50": (news, {"trang": "50"}),
     "article": (article.url, {}),
+    "campaign": (campaign.url, {}),
     "tag": (f"/the/{tag.slug}/", {}),
     "archive": (news + "luu-tru/", {}),
     "search": ("/tim-kiem/", {"q": q}),
     "search_filtered": ("/tim-kiem/", {"q": q, "loai": "bai-viet", "nam": str(article.date.year)}),
     "feed": (reverse("feed", kwargs={"kind": "rss"}), {}),
 }
+if english_news is not None:
+    URLS["english_news_index"] = (english_news.url, {})
 """
 
 

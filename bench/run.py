@@ -8,8 +8,9 @@ For each database and scale it: makes a throwaway database in a temporary folder
 a private cluster) with bench/common.py, brings it to the scale (a ready dataset from
 /work/bench-data when there is one, else migrate, setup_editorial, seed_demo and seed_bulk up
 to the scale), collects static files, pre-generates renditions (warm_renditions),
-starts gunicorn itself on 127.0.0.1 (production settings, DEBUG=False, whitenoise; 2 sync
-workers by default), and runs wrk for each URL: a warm-up, then ``--duration`` seconds at each
+starts gunicorn itself on 127.0.0.1 with the production configuration the README recommends
+(``security/gunicorn.conf.py``: gthread, CPUs + 1 workers × 4 threads; production settings,
+DEBUG=False, whitenoise), and runs wrk for each URL: a warm-up, then ``--duration`` seconds at each
 of ``--connections``. Pages are measured with the page cache off (uncached) and, with
 ``--cached``, again with it on. Every figure is also given as a ratio to the ~30 KB static
 file (site.css) measured in the same server run, since absolute numbers drift on a shared
@@ -43,6 +44,7 @@ from bench.common import log, machine, production_env  # noqa: E402
 
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 RESULTS = ROOT / "bench" / "results"
+CONFIG = ROOT / "security" / "gunicorn.conf.py"
 
 # Targets of issue #8, as a minimum ratio to the static file's requests per second.
 TARGETS = {
@@ -99,23 +101,21 @@ def free_port():
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers, cached):
+def gunicorn(env, workers, cached, threads=None):
+    """gunicorn with the production configuration the README recommends
+    (security/gunicorn.conf.py: gthread, CPUs + 1 workers, 4 threads each), on a free port;
+    ``workers``/``threads`` override the configuration's numbers when given."""
     port = free_port()
+    server_env = production_env(env, cached)
+    server_env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+    if workers:
+        server_env["GUNICORN_WORKERS"] = str(workers)
+    if threads:
+        server_env["GUNICORN_THREADS"] = str(threads)
     process = subprocess.Popen(
-        [
-            GUNICORN,
-            "cms.wsgi:application",
-            "--workers",
-            str(workers),
-            "--worker-class",
-            "sync",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
+        [GUNICORN, "-c", str(CONFIG), "cms.wsgi:application", "--log-level", "warning"],
         cwd=ROOT,
-        env=production_env(env, cached),
+        env=server_env,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -142,6 +142,13 @@ def gunicorn(env, workers, cached):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def server_description(args):
+    cpus = os.cpu_count() or 1
+    workers = args.workers or int(os.environ.get("GUNICORN_WORKERS", cpus + 1))
+    threads = args.threads or int(os.environ.get("GUNICORN_THREADS", "4"))
+    return f"gunicorn -c security/gunicorn.conf.py: {workers} gthread workers × {threads} threads"
 
 
 def check(url):
@@ -227,20 +234,20 @@ def run_database(args, db):
             "articles": db.articles,
             "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine(),
-            "workers": args.workers,
+            "server": server_description(args),
             "duration_s": args.duration,
             "connections": args.connections,
             "uncached": {},
             "cached": {},
         }
-        with gunicorn(db.env, args.workers, cached=False) as base:
+        with gunicorn(db.env, args.workers, cached=False, threads=args.threads) as base:
             names = ["static", *PAGES, "search", "search_filtered", "feed"]
             run["uncached"] = measure(
                 base, urls, names, args.connections, args.duration, args.warmup
             )
         ratios(run["uncached"], args.connections)
         if args.cached:
-            with gunicorn(db.env, args.workers, cached=True) as base:
+            with gunicorn(db.env, args.workers, cached=True, threads=args.threads) as base:
                 run["cached"] = measure(
                     base, urls, ["static", *PAGES], args.connections, args.duration, args.warmup
                 )
@@ -263,8 +270,8 @@ def table(run):
     lines = [
         f"\n### {run['database']}, {run['articles']:,} articles — {run['date']}",
         f"{run['machine']['cpus']} CPUs ({run['machine']['cpu']}), load "
-        f"{run['machine']['load_1min_at_start']:.1f} at start; gunicorn {run['workers']} sync "
-        f"workers; wrk {run['duration_s']} s per URL and concurrency.",
+        f"{run['machine']['load_1min_at_start']:.1f} at start; {run['server']}; "
+        f"wrk {run['duration_s']} s per URL and concurrency.",
         "",
         "| URL | mode | "
         + " | ".join(f"c={c} req/s (ratio)" for c in run["connections"])
@@ -307,7 +314,15 @@ def main():
     parser.add_argument("--duration", type=int, default=15, help="seconds per URL and concurrency")
     parser.add_argument("--warmup", type=int, default=3, help="warm-up seconds per URL")
     parser.add_argument("--connections", default="1,8")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="gunicorn workers (default: security/gunicorn.conf.py's, CPUs + 1)",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=None, help="threads per worker (default: the config's, 4)"
+    )
     parser.add_argument("--cached", action="store_true", help="also measure with the page cache")
     parser.add_argument(
         "--warm",

@@ -19,6 +19,11 @@ from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, HeroImageMixin
 from cms.models.tags import TaggedPageBase
 from cms.utils import attach_departments
 
+# The campaign page lists its newest articles; the campaign's archive lists them all.
+CAMPAIGN_ARTICLES = 24
+# Above this many articles, its newest are found by walking the date index (perf).
+COMMON_CAMPAIGN = 500
+
 
 class HomePage(BasePage):
     """The union's front page: lead story, latest news, exemplars, the current campaign."""
@@ -298,19 +303,30 @@ class CampaignPage(HeroImageMixin, BasePage):
         return current.first() or upcoming.first()
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage
+        from django.db.models import F
+
+        from articles.models import ArticlePage, newest_first
         from exemplars.models import ExemplarPage
+        from perf.pagination import cached_count
 
         context = super().get_context(request, *args, **kwargs)
-        articles = list(
+        listed = (
             ArticlePage.objects.live()
             .public()
-            .filter(campaign=self)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
-            .order_by("-date", "-pk")[:24]
         )
-        context["campaign_articles"] = attach_departments(articles)
+        articles = listed.filter(campaign=self)
+        # A campaign with many articles is listed by walking the article date index and
+        # stopping after a page (issue #8: flat at 100,000 articles), its campaign written so
+        # that the campaign index cannot be taken instead; a small one by its own rows,
+        # sorted. The count is kept until an article of this campaign changes.
+        if cached_count(articles, {f"campaign:{self.pk}"}) > COMMON_CAMPAIGN:
+            in_campaign = listed.alias(article_campaign=F("campaign_id") + 0)
+            articles = newest_first(in_campaign.filter(article_campaign=self.pk), self.locale_id)
+        else:
+            articles = articles.order_by("-date", "-pk")
+        context["campaign_articles"] = attach_departments(list(articles[:CAMPAIGN_ARTICLES]))
         context["campaign_exemplars"] = (
             ExemplarPage.objects.live()
             .public()
