@@ -6,6 +6,7 @@ import time
 
 from django import forms
 from django.conf import settings
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
@@ -80,6 +81,26 @@ class PhotosField(forms.FileField):
         return files
 
 
+class RowChoiceField(forms.ModelChoiceField):
+    """A choice of rows that refuses a forged id beyond the database's integer range with the
+    field's own "choose one in the list" message (the database would overflow on it)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            pk = self.queryset.model._meta.pk
+            pk = getattr(pk, "target_field", pk)  # a page's page_ptr points at Page.id
+            low, high = connection.ops.integer_field_range(pk.get_internal_type())
+            try:
+                in_range = low <= int(str(value).strip()) <= high
+            except ValueError:
+                in_range = True  # not a number: the usual invalid_choice
+            if not in_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super().to_python(value)
+
+
 def departments():
     return DepartmentPage.objects.filter(locale=Locale.get_default()).order_by("title")
 
@@ -89,7 +110,7 @@ class ContributionForm(SpamProtectedForm, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"] = forms.ModelChoiceField(
+        self.fields["department"] = RowChoiceField(
             label=_("Department union"),
             help_text=_("The department union whose editors will receive it."),
             queryset=departments(),
@@ -163,7 +184,7 @@ class NominationForm(ContributionForm):
         help_text=_("The faculty, office or centre where the person works."),
         error_messages={"required": _("Please write the person's unit.")},
     )
-    category = forms.ModelChoiceField(
+    category = RowChoiceField(
         label=_("Kind of recognition"),
         queryset=ExemplarCategory.objects.none(),
         empty_label=_("— Choose —"),

@@ -412,3 +412,24 @@ def test_nomination_without_any_kinds_defined_yet(editorial, as_user, member):
     assert client.post(NOMINATE_URL, data).status_code == 302
     page = ExemplarPage.objects.get(title="Nguyễn Thị Hạnh")
     assert page.category.name == "Đề cử của đoàn viên" and not page.live
+
+
+@pytest.mark.parametrize("forged", ["99999999999999999999", "-99999999999999999999", "12abc"])
+def test_forged_choice_gets_the_fields_own_message_and_keeps_the_text(
+    editorial, as_user, member, forged
+):
+    client = as_user("member")
+    response = client.post(TIP_URL, tip_data(editorial, department=forged))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Vui lòng chọn một công đoàn bộ phận trong danh sách." in page
+    assert "Khoa Toán – Tin thăm hỏi đoàn viên ốm đau" in page
+
+    factories.ExemplarCategoryFactory()
+    data = nomination_data(editorial, None)
+    data["category"] = forged
+    response = client.post(NOMINATE_URL, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Nguyễn Thị Hạnh" in page and "Vui lòng chọn một hình thức trong danh sách." in page
+    assert not Contribution.objects.exists()
