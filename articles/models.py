@@ -195,9 +195,14 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
         return list(others[:3])
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
         context = super().get_context(request, *args, **kwargs)
-        # The cards' department names in one pass (one cache read, not one per card).
-        context["related_articles"] = attach_departments(self.related_articles())
+        # The cards' department names in one pass (one cache read, not one per card). Read
+        # only when the template's page part is rendered, not when it is kept (perf).
+        context["related_articles"] = SimpleLazyObject(
+            lambda: attach_departments(self.related_articles())
+        )
         return context
 
 

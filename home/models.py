@@ -303,13 +303,31 @@ class CampaignPage(HeroImageMixin, BasePage):
         return current.first() or upcoming.first()
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
+        from exemplars.models import ExemplarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        # Read only when the template's page part is rendered, not when it is kept (perf).
+        context["campaign_articles"] = SimpleLazyObject(self._newest_articles)
+        context["campaign_exemplars"] = SimpleLazyObject(
+            lambda: list(
+                ExemplarPage.objects.live()
+                .public()
+                .filter(campaign=self)
+                .select_related("portrait", "category")
+                .prefetch_related("portrait__renditions")
+                .order_by("title")
+            )
+        )
+        return context
+
+    def _newest_articles(self):
         from django.db.models import F
 
         from articles.models import ArticlePage, newest_first
-        from exemplars.models import ExemplarPage
         from perf.pagination import cached_count
 
-        context = super().get_context(request, *args, **kwargs)
         listed = (
             ArticlePage.objects.live()
             .public()
@@ -326,13 +344,4 @@ class CampaignPage(HeroImageMixin, BasePage):
             articles = newest_first(in_campaign.filter(article_campaign=self.pk), self.locale_id)
         else:
             articles = articles.order_by("-date", "-pk")
-        context["campaign_articles"] = attach_departments(list(articles[:CAMPAIGN_ARTICLES]))
-        context["campaign_exemplars"] = (
-            ExemplarPage.objects.live()
-            .public()
-            .filter(campaign=self)
-            .select_related("portrait", "category")
-            .prefetch_related("portrait__renditions")
-            .order_by("title")
-        )
-        return context
+        return attach_departments(list(articles[:CAMPAIGN_ARTICLES]))

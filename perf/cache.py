@@ -100,12 +100,37 @@ def save(request, response, tags, started_epoch):
     versions = {tag: current.get(key) for tag, key in keys.items()}
     if None in versions.values():  # the cache is full and evicting; do not store
         return False
+    if cache.get(EPOCH_KEY) != started_epoch:  # invalidated while the versions were read
+        return False
     headers = [(name, value) for name, value in response.items() if name.lower() not in HOP_HEADERS]
     cache.set(
         entry_key(request),
         (versions, response.status_code, headers, response.content),
         timeout=max_age(),
     )
+    return True
+
+
+def save_entry(key, tags, value, started_epoch, timeout=None):
+    """Store ``value`` under ``key`` with the current versions of ``tags`` (any missing are
+    created), as ``(versions, *value)``, unless something was invalidated since
+    ``started_epoch`` was read. Returns whether it was stored."""
+    cache = store()
+    if cache.get(EPOCH_KEY) != started_epoch:
+        return False
+    keys = {tag: _tag_key(tag) for tag in tags}
+    current = cache.get_many(list(keys.values()))
+    missing = {key: uuid.uuid4().hex for tag, key in keys.items() if key not in current}
+    if missing:
+        for tag_key, version in missing.items():
+            cache.add(tag_key, version, timeout=None)
+        current.update(cache.get_many(list(missing)))
+    versions = {tag: current.get(tag_key) for tag, tag_key in keys.items()}
+    if None in versions.values():  # the cache is full and evicting; do not store
+        return False
+    if cache.get(EPOCH_KEY) != started_epoch:  # invalidated while the versions were read
+        return False
+    cache.set(key, (versions, *value), timeout=max_age() if timeout is None else timeout)
     return True
 
 
@@ -118,9 +143,10 @@ def invalidate(tags):
 
     lookups.forget(tags)
     cache = store()
-    fresh = {_tag_key(tag): uuid.uuid4().hex for tag in tags}
-    fresh[EPOCH_KEY] = uuid.uuid4().hex
-    cache.set_many(fresh, timeout=None)
+    # The epoch first: whoever reads a tag's new version and then the epoch sees it changed
+    # (save and save_entry read the epoch again after the versions) and stores nothing.
+    cache.set(EPOCH_KEY, uuid.uuid4().hex, timeout=None)
+    cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
 def clear():

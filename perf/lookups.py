@@ -154,3 +154,52 @@ def restriction_rules():
             .only("id", "restriction_type", "password", "page__id", "page__path")
         ),
     )
+
+
+PART_PREFIX = cache.PREFIX + "part:"
+
+
+def note_shown(request, tags):
+    """Tell every page part being rendered (``remember_part``) that it shows ``tags`` too: a
+    card rendered inside a part makes the part depend on the card's page."""
+    for collected in getattr(request, "_perf_parts", ()):
+        collected |= tags
+
+
+def remember_part(request, name, tags, render):
+    """The HTML ``render()`` gives, kept until one of ``tags`` or of the pages shown inside
+    it (cards: ``note_shown``) changes — the page cache's rules for part of a page.
+
+    Safe against a change racing the render: the entry is stored only when nothing was
+    invalidated since the request started (the epoch PageCacheMiddleware read before the
+    view ran, which may have read what the part shows), with the tag versions read after
+    it. A part whose render used the CSRF token (a form) is never stored.
+    """
+    import hashlib
+
+    store = cache.store()
+    key = PART_PREFIX + hashlib.sha256(name.encode()).hexdigest()[:40]
+    entry = store.get(key)
+    if entry is not None:
+        versions, html, shown = entry
+        current = store.get_many([cache._tag_key(tag) for tag in versions])
+        if all(current.get(cache._tag_key(tag)) == v for tag, v in versions.items()):
+            note_shown(request, shown)
+            return html
+    collected = set()
+    parts = request.__dict__.setdefault("_perf_parts", [])
+    parts.append(collected)
+    csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    try:
+        html = render()
+    finally:
+        parts.remove(collected)
+    note_shown(request, collected)
+    started = getattr(request, "_perf_epoch", _NO_EPOCH)
+    if started is _NO_EPOCH or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") != csrf_before:
+        return html
+    cache.save_entry(key, set(tags) | collected | {"any"}, (html, collected), started)
+    return html
+
+
+_NO_EPOCH = object()

@@ -59,9 +59,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # What had been invalidated when the view started: page parts (perf.lookups.
+        # remember_part) are stored only if nothing was invalidated while the view ran.
         if not cache.enabled():
+            request._perf_epoch = cache.epoch()
             return self.get_response(request)
         if not is_candidate(request):
+            request._perf_epoch = cache.epoch()
             response = self.get_response(request)
             if not response.has_header("Cache-Control") and not response.streaming:
                 # A member's or editor's page: never kept by a CDN or proxy in front.
@@ -74,7 +78,7 @@ class PageCacheMiddleware:
             self._shared_max_age(cached)
             return cached
 
-        started = cache.epoch()
+        started = request._perf_epoch = cache.epoch()
         request._perf_cache_candidate = True
         response = self.get_response(request)
         if request.method == "GET" and _storable(request, response):

@@ -328,8 +328,11 @@ class CachedFragmentNode(template.Node):
             + varies
         )
         from perf.dependencies import CATEGORY
+        from perf.lookups import note_shown
 
         tags = {f"page:{page.pk}", "images", "departments", CATEGORY}
+        if request is not None:
+            note_shown(request, tags)  # a page part around this card depends on it too
         return remember(name, tags, lambda: self.nodelist.render(context))
 
 
@@ -379,4 +382,56 @@ def breadcrumb_trail(context, page):
         return trail()
     return remember(
         f"crumbs:{site.pk}:{page.pk}", {"top", f"under:{root.pk}", f"page:{page.pk}"}, trail
+    )
+
+
+class PagePartNode(template.Node):
+    def __init__(self, nodelist, page, varies):
+        self.nodelist = nodelist
+        self.page = page
+        self.varies = varies
+
+    def render(self, context):
+        from perf.dependencies import CATEGORY, tags_for_page
+        from perf.lookups import remember_part
+
+        page = self.page.resolve(context)
+        request = context.get("request")
+        if not isinstance(page, Page) or not page.pk or request is None:
+            return self.nodelist.render(context)
+        varies = [repr(var.resolve(context)) for var in self.varies]
+        name = ":".join(
+            [
+                "part",
+                self.origin.name,
+                str(self.token.lineno),
+                _language(),
+                request.scheme,
+                request.get_host(),
+                str(page.pk),
+                *varies,
+            ]
+        )
+        tags = tags_for_page(page) | {CATEGORY, "top"}
+        return remember_part(request, name, tags, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def page_part(parser, token):
+    """``{% page_part page var … %}…{% endpage_part %}``: a part of ``page``'s own template
+    (its body, related articles, <head> tags), kept in the cache for this page, language,
+    host and the values of ``var …`` until something it shows changes, by the page cache's
+    rules (perf.dependencies.tags_for_page, plus every card rendered inside it).
+
+    Only for what is the same for every reader allowed to see the page and does not depend
+    on today's date (a campaign's status stays outside). Lists inside should be lazy (a
+    callable or method the part calls), so that a kept part costs no query.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("page_part needs a page")
+    nodelist = parser.parse(("endpage_part",))
+    parser.delete_first_token()
+    return PagePartNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )
