@@ -261,3 +261,82 @@ class PlanSettings(BaseSiteSetting):
     def clean(self):
         if self.plan_end_year < self.plan_start_year:
             raise ValidationError({"plan_end_year": _("The plan cannot end before it starts.")})
+
+
+# The reports' summary ---------------------------------------------------------------------
+# A cache of what the page tree, the workflow and the audit log record, kept current by
+# planning.stats.summary (never typed in, rebuilt by ``manage.py rebuild_report_summary``).
+
+
+class ReportFigure(models.Model):
+    """A count for one calendar bucket (a day, a month or a year) and one key.
+
+    A period is read as whole years, whole months and the odd days at its ends, so a report
+    reads a bounded number of rows whatever the period's length.
+    """
+
+    DAY, MONTH, YEAR = 0, 1, 2
+
+    # Metrics: pages first published (department, owner, page type); workflow actions per
+    # department (the page's current department) and per reviewer (user); workflows approved,
+    # per department and per approver, with their time to publication in tenths of a day.
+    PUBLISHED = 1
+    SUBMITTED = 2
+    APPROVED = 3
+    REJECTED = 4
+    REVIEWER_APPROVED = 5
+    REVIEWER_REJECTED = 6
+    DURATION = 7
+    APPROVER_DURATION = 8
+
+    grain = models.PositiveSmallIntegerField()
+    start = models.DateField()
+    metric = models.PositiveSmallIntegerField()
+    department = models.IntegerField(null=True)
+    user = models.IntegerField(null=True)
+    content_type = models.IntegerField(null=True)
+    tenths = models.IntegerField(null=True)
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["metric", "grain", "start", "department", "user", "content_type", "tenths"],
+                name="planning_figure_read_idx",
+            )
+        ]
+
+
+class CampaignFigure(models.Model):
+    """Pages linked to a campaign, per department and per day from its key date (-8: earlier,
+    8: later)."""
+
+    campaign = models.IntegerField()
+    department = models.IntegerField(null=True)
+    offset = models.SmallIntegerField()
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["campaign", "department", "offset"], name="planning_camp_idx")
+        ]
+
+
+class PageFact(models.Model):
+    """What the summary last saw of a page: where it was, when it was first published and
+    its campaign, so that a move or a deletion knows which figures to count again."""
+
+    page = models.IntegerField(primary_key=True)
+    path = models.CharField(max_length=255, db_index=True)
+    day = models.DateField(null=True)
+    campaign = models.IntegerField(null=True)
+
+
+class SummaryState(models.Model):
+    """How far the summary has read: the last audit-log entry and page, and the departments
+    it counted with."""
+
+    log_id = models.BigIntegerField(default=0)
+    page_id = models.BigIntegerField(default=0)
+    departments = models.CharField(max_length=64, blank=True)
+    built_at = models.DateTimeField(null=True)

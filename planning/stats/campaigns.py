@@ -41,10 +41,69 @@ def campaign_links():
 AROUND_DAYS = 7
 
 
-def campaigns(period):
+def linked_counts_raw(departments, ids, campaign_list):
+    """({campaign: {department key: pages}}, {campaign: {offset: pages}}) counted from the
+    pages that link to the campaigns ``ids``: one query per linking page type."""
+    per_department = defaultdict(Counter)
+    per_day = defaultdict(Counter)
+    for model, field_name in campaign_links():
+        rows = (
+            model.objects.filter(**{f"{field_name}__in": ids}, first_published_at__isnull=False)
+            .annotate(day=TruncDate("first_published_at"), **departments.annotations())
+            .values(field_name, "day", *departments.annotations())
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            department = departments.of(row)
+            campaign_id = row[field_name]
+            per_department[campaign_id][department.pk if department else BOARD_KEY] += row["n"]
+            per_day[campaign_id][row["day"]] += row["n"]
+    offsets = defaultdict(Counter)
+    for campaign in campaign_list:
+        anchor = campaign["key_date"] or campaign["start_date"]
+        for day, n in per_day.get(campaign["pk"], Counter()).items():
+            offset = (day - anchor).days
+            if offset < -AROUND_DAYS:
+                offsets[campaign["pk"]]["before"] += n
+            elif offset > AROUND_DAYS:
+                offsets[campaign["pk"]]["after"] += n
+            else:
+                offsets[campaign["pk"]][offset] += n
+    return per_department, offsets
+
+
+def linked_counts(departments, ids, campaign_list):
+    """The same, read from the report summary (``CampaignFigure``). Two queries (one when the
+    summary is current)."""
+    from planning.models import CampaignFigure
+    from planning.stats import summary
+
+    summary.ensure_current()
+    per_department = defaultdict(Counter)
+    offsets = defaultdict(Counter)
+    for campaign, department, offset, n in CampaignFigure.objects.filter(
+        campaign__in=ids
+    ).values_list("campaign", "department", "offset", "n"):
+        key = department if department in departments.by_pk else BOARD_KEY
+        per_department[campaign][key] += n
+        if offset == summary.EARLIER:
+            offsets[campaign]["before"] += n
+        elif offset == summary.LATER:
+            offsets[campaign]["after"] += n
+        else:
+            offsets[campaign][offset] += n
+    return per_department, offsets
+
+
+def campaigns_raw(period):
+    return campaigns(period, linked_counts_raw)
+
+
+def campaigns(period, source=linked_counts):
     """For each campaign overlapping ``period``: linked pages per department and per day
-    around its key date (its start when it has none). One query per linking page type, plus
-    two."""
+    around its key date (its start when it has none). Three queries (four when the summary
+    has something new to count)."""
     from home.models import CampaignPage
 
     departments = Departments()
@@ -64,34 +123,12 @@ def campaigns(period):
         start_date__lte=period.end,
         end_date__gte=period.start,
     ).values("pk")
-    per_department = defaultdict(Counter)
-    per_day = defaultdict(Counter)
-    for model, field_name in campaign_links():
-        rows = (
-            model.objects.filter(**{f"{field_name}__in": ids}, first_published_at__isnull=False)
-            .annotate(day=TruncDate("first_published_at"), **departments.annotations())
-            .values(field_name, "day", *departments.annotations())
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for row in rows:
-            department = departments.of(row)
-            campaign_id = row[field_name]
-            per_department[campaign_id][department.pk if department else BOARD_KEY] += row["n"]
-            per_day[campaign_id][row["day"]] += row["n"]
+    per_department, day_counts_of = source(departments, ids, campaign_list)
     result = []
     for campaign in campaign_list:
         anchor = campaign["key_date"] or campaign["start_date"]
         counts = per_department.get(campaign["pk"], Counter())
-        day_counts = Counter()
-        for day, n in per_day.get(campaign["pk"], Counter()).items():
-            offset = (day - anchor).days
-            if offset < -AROUND_DAYS:
-                day_counts["before"] += n
-            elif offset > AROUND_DAYS:
-                day_counts["after"] += n
-            else:
-                day_counts[offset] += n
+        day_counts = Counter({k: n for k, n in day_counts_of.get(campaign["pk"], {}).items() if n})
         taking_part = [d for d in departments.list if counts.get(d.pk)]
         result.append(
             {

@@ -19,14 +19,9 @@ from planning.stats.common import (
 # Contributions ----------------------------------------------------------------------------
 
 
-def contributions(period):
-    """Pages first published in ``period`` per department and per author, by page type.
-
-    Returns {"types": [(ct id, label)], "departments": rows, "authors": rows, "total": row};
-    each row has "name", "counts" {ct id: n} and "total". Four queries.
-    """
-    departments = Departments()
-    types = content_types()
+def published_counts_raw(period, departments, types):
+    """(department pk or None, owner id, content type id, pages) first published in
+    ``period``, counted from the page tree. One query."""
     grouped = (
         published(period)
         .filter(content_type_id__in=list(types))
@@ -35,17 +30,49 @@ def contributions(period):
         .annotate(n=Count("pk"))
         .order_by()
     )
+    for row in grouped:
+        department = departments.of(row)
+        yield (
+            department.pk if department else None,
+            row["owner_id"],
+            row["content_type_id"],
+            row["n"],
+        )
+
+
+def published_counts(period, departments, types):
+    """The same, read from the report summary (whole years, months and days). Two queries
+    (one when the summary is current)."""
+    from planning.models import ReportFigure
+    from planning.stats import summary
+
+    summary.ensure_current()
+    for _metric, department, owner, content_type, n in summary.read(
+        period, [ReportFigure.PUBLISHED], "department", "user", "content_type"
+    ):
+        if content_type in types:
+            yield department, owner, content_type, n
+
+
+def contributions(period, counts=published_counts):
+    """Pages first published in ``period`` per department and per author, by page type.
+
+    Returns {"types": [(ct id, label)], "departments": rows, "authors": rows, "total": row};
+    each row has "name", "counts" {ct id: n} and "total". Four queries (five when the
+    summary has something new to count).
+    """
+    departments = Departments()
+    types = content_types()
     by_department = defaultdict(Counter)
     by_author = defaultdict(Counter)
     author_department = defaultdict(Counter)
     used_types = Counter()
-    for row in grouped:
-        department = departments.of(row)
-        key = department.pk if department else BOARD_KEY
-        by_department[key][row["content_type_id"]] += row["n"]
-        by_author[row["owner_id"]][row["content_type_id"]] += row["n"]
-        author_department[row["owner_id"]][key] += row["n"]
-        used_types[row["content_type_id"]] += row["n"]
+    for department, owner, content_type, n in counts(period, departments, types):
+        key = department if department in departments.by_pk else BOARD_KEY
+        by_department[key][content_type] += n
+        by_author[owner][content_type] += n
+        author_department[owner][key] += n
+        used_types[content_type] += n
     names = user_names(by_author)
     type_columns = sorted(
         ((pk, type_label(model)) for pk, model in types.items() if used_types[pk]),
@@ -69,7 +96,7 @@ def contributions(period):
     department_name[BOARD_KEY] = str(BOARD_LABEL)
     author_rows = []
     for owner_id, counts in by_author.items():
-        main = author_department[owner_id].most_common(1)[0][0]
+        main = _main(author_department[owner_id])
         author_rows.append(
             row(
                 names.get(owner_id, str(_("(deleted account)"))),
@@ -86,13 +113,27 @@ def contributions(period):
     }
 
 
+def _main(counter):
+    """The key counted most, the first by name on a tie (the same whatever the row order)."""
+    return min(counter.items(), key=lambda item: (-item[1], str(item[0])))[0]
+
+
 # Commendation -----------------------------------------------------------------------------
 
 
 TITLES_PER_ENTRY = 40
 
 
-def shortlist(period, size):
+def contributions_raw(period):
+    """``contributions`` counted from the page tree (the summary's reference)."""
+    return contributions(period, published_counts_raw)
+
+
+def shortlist_raw(period, size):
+    return shortlist(period, size, published_counts_raw)
+
+
+def shortlist(period, size, counts=published_counts):
     """The people and departments who published most in ``period``, with their pages.
 
     One grouped query ranks everyone; then each of the (at most ``size``) people and
@@ -102,21 +143,15 @@ def shortlist(period, size):
     departments = Departments()
     types = content_types()
     base = published(period).filter(content_type_id__in=list(types))
-    grouped = (
-        base.annotate(**departments.annotations())
-        .values("owner_id", *departments.annotations())
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     per_person = Counter()
     per_department = Counter()
     where = defaultdict(Counter)
-    for row in grouped:
-        department = departments.of(row)
-        per_person[row["owner_id"]] += row["n"]
-        where[row["owner_id"]][department.name if department else str(BOARD_LABEL)] += row["n"]
+    for department_pk, owner, _type, n in counts(period, departments, types):
+        department = departments.by_pk.get(department_pk)
+        per_person[owner] += n
+        where[owner][department.name if department else str(BOARD_LABEL)] += n
         if department:
-            per_department[department.pk] += row["n"]
+            per_department[department.pk] += n
     names = user_names(per_person)
     department_by_pk = {d.pk: d for d in departments.list}
 
@@ -144,7 +179,7 @@ def shortlist(period, size):
                 "rank": rank,
                 "kind": str(_("Person")),
                 "name": names.get(owner_id, str(_("(deleted account)"))),
-                "department": where[owner_id].most_common(1)[0][0],
+                "department": _main(where[owner_id]),
                 "total": total,
                 "pages": titles(base.filter(owner_id=owner_id), total),
                 "url": "",

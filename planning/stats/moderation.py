@@ -1,11 +1,10 @@
 """Moderation: the workflow and the audit log per department and reviewer; pages waiting."""
 
+import math
 from collections import Counter, defaultdict
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce, Greatest
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +12,6 @@ from wagtail.models import (
     Page,
     PageLogEntry,
     TaskState,
-    WorkflowState,
 )
 
 from planning.stats.cache import cached
@@ -23,11 +21,8 @@ from planning.stats.common import (
     BOARD_LABEL,
     REJECT_ACTION,
     SUBMIT_ACTIONS,
-    DaysBetween,
     Departments,
     days,
-    median,
-    percentile,
     rounded,
     user_names,
 )
@@ -44,7 +39,44 @@ def moderation(period, now):
 
 def moderation_figures(period):
     """Submissions, approvals, requests for changes and time to publication, per department and
-    per reviewer."""
+    per reviewer, read from the report summary (whole years, months and days of the period).
+    Four queries (five when the summary has something new to count)."""
+    from planning.models import ReportFigure as F_
+    from planning.stats import summary
+
+    summary.ensure_current()
+    departments = Departments()
+    dept_counts = defaultdict(Counter)
+    reviewer_counts = defaultdict(Counter)
+    dept_durations = defaultdict(Counter)
+    reviewer_durations = defaultdict(Counter)
+    kinds = {
+        F_.SUBMITTED: "submitted",
+        F_.APPROVED: "approve",
+        F_.REJECTED: "reject",
+        F_.REVIEWER_APPROVED: "approve",
+        F_.REVIEWER_REJECTED: "reject",
+    }
+    for metric, department, user, value, n in summary.read(
+        period, list(kinds) + [F_.DURATION, F_.APPROVER_DURATION], "department", "user", "tenths"
+    ):
+        key = department if department in departments.by_pk else BOARD_KEY
+        if metric in (F_.SUBMITTED, F_.APPROVED, F_.REJECTED):
+            dept_counts[key][kinds[metric]] += n
+        elif metric in (F_.REVIEWER_APPROVED, F_.REVIEWER_REJECTED):
+            reviewer_counts[user][kinds[metric]] += n
+        elif metric == F_.DURATION:
+            dept_durations[key][value] += n
+        else:
+            reviewer_durations[user][value] += n
+    return _figures(departments, dept_counts, reviewer_counts, dept_durations, reviewer_durations)
+
+
+def moderation_figures_raw(period):
+    """The same figures counted from the audit log and the workflow tables (the summary's
+    reference)."""
+    from planning.stats import summary
+
     departments = Departments()
     start, end = period.bounds()
     logged = PageLogEntry.objects.filter(
@@ -53,7 +85,7 @@ def moderation_figures(period):
         action__in=[*SUBMIT_ACTIONS, APPROVE_ACTION, REJECT_ACTION],
     )
     dept_counts = defaultdict(Counter)
-    for row in per_department(logged, departments):
+    for row in summary.action_rows(departments, logged, by_day=False):
         department = departments.of(row)
         key = department.pk if department else BOARD_KEY
         for kind in ("submitted", "approve", "reject"):
@@ -68,53 +100,45 @@ def moderation_figures(period):
         .values_list("action", "user_id", "n")
     ):
         reviewer_counts[user_id][action.rsplit(".", 1)[1]] += n
-
     # Workflows approved (so published, or scheduled) in the period: submission -> publication.
-    page_path = Page.objects.filter(pk=Cast(OuterRef("object_id"), IntegerField())).values("path")[
-        :1
-    ]
-    # An approved workflow keeps its last task state, the final approval, as current: its
-    # finish time is the decision, found through an indexed join rather than an aggregate
-    # over every task state.
-    approved = WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_APPROVED,
-        base_content_type=ContentType.objects.get_for_model(Page),
-        current_task_state__finished_at__gte=start,
-        current_task_state__finished_at__lt=end,
-    )
-    # The days are counted by the database: only numbers and path prefixes come back.
-    decided = F("current_task_state__finished_at")
-    published_at = Greatest(
-        decided, Coalesce(F("current_task_state__revision__approved_go_live_at"), decided)
-    )
-    finished = (
-        approved.annotate(page_path=Subquery(page_path))
-        .annotate(elapsed=DaysBetween(published_at, F("created_at")))
-        .annotate(**departments.annotations("page_path"))
-        .values_list("pk", "elapsed", *departments.annotations())
-    )
-    approvers = defaultdict(set)
-    for workflow_id, user_id in TaskState.objects.filter(
-        workflow_state__in=approved.values("pk"),
-        status=TaskState.STATUS_APPROVED,
-        finished_by__isnull=False,
-    ).values_list("workflow_state_id", "finished_by_id"):
-        approvers[user_id].add(workflow_id)
-    durations = {}
-    dept_durations = defaultdict(list)
-    prefixes = list(departments.annotations())
-    for workflow_id, elapsed, *paths in finished:
-        durations[workflow_id] = elapsed
-        department = departments.of(dict(zip(prefixes, paths, strict=True)))
-        dept_durations[department.pk if department else BOARD_KEY].append(elapsed)
+    rows, approvers = summary.approved_workflows(departments, start=start, end=end)
+    dept_durations = defaultdict(Counter)
+    reviewer_durations = defaultdict(Counter)
+    for workflow_id, _day, elapsed, department in rows:
+        value = summary.tenths(elapsed)
+        dept_durations[department if department is not None else BOARD_KEY][value] += 1
+        for user_id in approvers.get(workflow_id, ()):
+            reviewer_durations[user_id][value] += 1
+    return _figures(departments, dept_counts, reviewer_counts, dept_durations, reviewer_durations)
 
-    def timing(values):
-        return {
-            "published": len(values),
-            "median_days": rounded(median(values)),
-            "p90_days": rounded(percentile(values, 0.9)),
-        }
 
+def _nth(ordered, rank):
+    """The ``rank``-th (from 1) of the values a sorted [(tenths, workflows)] histogram holds."""
+    seen = 0
+    for value, n in ordered:
+        seen += n
+        if seen >= rank:
+            return value / 10
+    return None
+
+
+def timing(histogram):
+    """Workflows, median and 90th percentile (nearest rank) days to publication, from
+    {tenths of a day: workflows}: what ``median`` and ``percentile`` give on the list of
+    values, without making the list."""
+    ordered = sorted((value, n) for value, n in histogram.items() if n)
+    total = sum(n for _value, n in ordered)
+    if not total:
+        return {"published": 0, "median_days": None, "p90_days": None}
+    if total % 2:
+        middle = _nth(ordered, (total + 1) // 2)
+    else:
+        middle = (_nth(ordered, total // 2) + _nth(ordered, total // 2 + 1)) / 2
+    p90 = _nth(ordered, max(1, math.ceil(0.9 * total)))
+    return {"published": total, "median_days": rounded(middle), "p90_days": rounded(p90)}
+
+
+def _figures(departments, dept_counts, reviewer_counts, dept_durations, reviewer_durations):
     department_rows = []
     for department in [*departments.list, None]:
         key = department.pk if department else BOARD_KEY
@@ -126,10 +150,10 @@ def moderation_figures(period):
                 "submitted": counts["submitted"],
                 "approved": counts["approve"],
                 "rejected": counts["reject"],
-                **timing(dept_durations.get(key, [])),
+                **timing(dept_durations.get(key, Counter())),
             }
         )
-    reviewer_ids = set(reviewer_counts) | set(approvers)
+    reviewer_ids = set(reviewer_counts) | set(reviewer_durations)
     names = user_names(reviewer_ids)
     reviewer_rows = []
     for user_id in reviewer_ids:
@@ -139,38 +163,11 @@ def moderation_figures(period):
                 "name": names.get(user_id, str(_("(deleted account)"))),
                 "approved": counts["approve"],
                 "rejected": counts["reject"],
-                **timing([durations[w] for w in approvers.get(user_id, ()) if w in durations]),
+                **timing(reviewer_durations.get(user_id, Counter())),
             }
         )
     reviewer_rows.sort(key=lambda r: (-(r["approved"] + r["rejected"]), r["name"]))
     return {"departments": department_rows, "reviewers": reviewer_rows}
-
-
-def per_department(logged, departments):
-    """Workflow actions of ``logged`` counted per page first, then per department: each page's
-    path is read once, not once per action. One query; rows carry the path prefixes."""
-    per_page = (
-        logged.values("page_id")
-        .annotate(
-            submitted=Count("pk", filter=Q(action__in=SUBMIT_ACTIONS)),
-            approve=Count("pk", filter=Q(action=APPROVE_ACTION)),
-            reject=Count("pk", filter=Q(action=REJECT_ACTION)),
-        )
-        .order_by()
-    )
-    inner, params = per_page.query.sql_with_params()
-    names = [f"prefix{n}" for n in departments.lengths]
-    prefixes = [f"SUBSTR(p.path, 1, {n})" for n in departments.lengths] or ["''"]
-    sql = (
-        f"SELECT {', '.join(prefixes)}, SUM(g.submitted), SUM(g.approve), SUM(g.reject)"
-        f" FROM ({inner}) g INNER JOIN {Page._meta.db_table} p ON p.id = g.page_id"
-        f" GROUP BY {', '.join(prefixes)}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    columns = [*(names or ["none"]), "submitted", "approve", "reject"]
-    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def waiting_pages(departments, now):
