@@ -31,14 +31,42 @@ def _login_url(request, path=None):
     return reverse("wagtailcore_login") + "?" + urlencode({"next": path or request.path})
 
 
-def _refuse(request, blocked=False):
+def _refuse(request, blocked=False, kept=False):
     """403: blocked for spam, or not a member while the verified e-mail route is off."""
     return TemplateResponse(
         request,
         "contributions/not_allowed.html",
-        {"blocked": blocked, "login_url": _login_url(request)},
+        {"blocked": blocked, "login_url": _login_url(request), "kept": kept},
         status=403,
     )
+
+
+# What a visitor typed when their log-in or verified address lapsed while writing: kept in the
+# session (text only; photos must be chosen again) and put back in the form once they return.
+KEPT_KEY = "contributions_kept_text"
+KEPT_FORMS = {"tip": TipForm, "nomination": NominationForm}
+KIND_NAMES = {Contribution.KIND_TIP: "tip", Contribution.KIND_NOMINATION: "nomination"}
+
+
+def _keep_text(request, next_name):
+    """On a refused POST of a contribution form, keep its text fields in the session."""
+    if request.method != "POST" or next_name not in KEPT_FORMS:
+        return False
+    names = [name for name in KEPT_FORMS[next_name].field_order if name != "photos"]
+    kept = {name: request.POST[name][:6000] for name in names if request.POST.get(name)}
+    if not kept:
+        return False
+    request.session[KEPT_KEY] = {"kind": next_name, "data": kept}
+    return True
+
+
+def _kept_text(request, kind):
+    """The text kept for this form, removed from the session (None when there is none)."""
+    kept = request.session.get(KEPT_KEY) if hasattr(request, "session") else None
+    if not isinstance(kept, dict) or kept.get("kind") != KIND_NAMES[kind]:
+        return None
+    request.session.pop(KEPT_KEY)
+    return kept.get("data") if isinstance(kept.get("data"), dict) else None
 
 
 def contributors_only(next_name):
@@ -54,11 +82,12 @@ def contributors_only(next_name):
             elif verification.is_switched_on(request):
                 email = verification.verified_email(request)
                 if not email:
-                    return verify_email(request, next_name=next_name)
+                    kept = _keep_text(request, next_name)
+                    return verify_email(request, next_name=next_name, kept=kept)
                 user = request.user if request.user.is_authenticated else None
                 request.submitter = Submitter(user=user, email=email)
             else:
-                return _refuse(request)
+                return _refuse(request, kept=_keep_text(request, next_name))
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -96,6 +125,7 @@ def _contribute(request, kind):
     form_class, create, title, intro, button = FORMS[kind]
     if is_blocked(request.submitter):
         return _refuse(request, blocked=True)
+    restored = None
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, request=request)
         if form.is_valid():
@@ -103,12 +133,14 @@ def _contribute(request, kind):
             form.record_submission()
             return redirect(reverse("contributions_mine") + f"?gui={contribution.pk}")
     else:
-        form = form_class(request=request)
+        restored = _kept_text(request, kind)
+        form = form_class(request=request, initial=restored)
     return TemplateResponse(
         request,
         "contributions/form.html",
         {
             "form": form,
+            "restored": bool(restored),
             "title": title,
             "intro": intro,
             "button": button,
@@ -147,9 +179,10 @@ def mine(request):
     )
 
 
-def verify_email(request, next_name="tip"):
+def verify_email(request, next_name="tip", kept=False):
     """Ask for an address and e-mail it a link (the setting must be on)."""
-    next_name = request.POST.get("next", next_name)
+    if not kept:
+        next_name = request.POST.get("next", next_name)
     if next_name not in verification.NEXT_URLS:
         next_name = "tip"
     if is_member(request.user):
@@ -158,7 +191,7 @@ def verify_email(request, next_name="tip"):
         return _refuse(request)
     sent_to = ""
     form = VerifyEmailForm(request=request)
-    if request.method == "POST" and "email" in request.POST:
+    if request.method == "POST" and "email" in request.POST and not kept:
         form = VerifyEmailForm(request.POST, request=request)
         if form.is_valid():
             sent_to = form.cleaned_data["email"]
@@ -172,6 +205,7 @@ def verify_email(request, next_name="tip"):
             "form": form,
             "sent_to": sent_to,
             "next_name": next_name,
+            "kept": kept,
             "action": reverse("contributions_verify"),
             "login_url": _login_url(request, reverse(verification.NEXT_URLS[next_name])),
             "hours": verification.max_age() // 3600,

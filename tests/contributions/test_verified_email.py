@@ -18,6 +18,7 @@ from contributions import verification
 from contributions.models import BlockedSubmitter, Contribution, ContributionSettings
 from engage.spam import HONEYPOT_FIELD
 from exemplars.models import ExemplarPage
+from members.models import MemberProfile
 from tests import factories, utils
 from tests.contributions.test_contributions import (
     MINE_URL,
@@ -292,3 +293,42 @@ def test_link_leads_to_my_contributions_when_asked_from_there(switched_on, clien
     response = client.get(MINE_URL)
     assert response.status_code == 200
     assert "Bạn chưa gửi bài nào." in utils.visible_text(response)
+
+
+def test_text_typed_while_verification_lapsed_is_kept_until_verified(
+    switched_on, client, mailoutbox
+):
+    """The browser's verification lapsed (a new session) while the visitor was writing: the
+    post is not lost; after verifying again the form shows the text again, once."""
+    site = switched_on
+    data = tip_data(site, body="Chiều 25/11, công đoàn tổ chức giải bóng chuyền.")
+    response = client.post(TIP_URL, data)
+    assert response.status_code == 200
+    page = utils.visible_text(response)
+    assert "Nội dung bạn đã viết được giữ lại" in page
+    assert not Contribution.objects.exists()
+
+    client.get(verify(client, mailoutbox=mailoutbox))
+    form = client.get(TIP_URL)
+    page = form.content.decode()
+    assert "đã được điền lại vào biểu mẫu" in utils.visible_text(form)
+    assert 'value="Khoa Toán – Tin thăm hỏi đoàn viên ốm đau"' in page
+    assert "Chiều 25/11, công đoàn tổ chức giải bóng chuyền." in page
+    chosen = utils.soup(form).select_one('select[name="department"] option[selected]')
+    assert chosen["value"] == str(site.dept_a.pk)
+    again = client.get(TIP_URL)  # shown once, then forgotten
+    assert "giải bóng chuyền" not in again.content.decode()
+
+
+def test_member_whose_log_in_lapsed_gets_the_text_back_after_logging_in(editorial, client):
+    member = editorial.user("member")
+    MemberProfile.objects.update_or_create(user=member, defaults={"department": editorial.dept_a})
+    data = nomination_data(editorial, factories.ExemplarCategoryFactory())
+    response = client.post(NOMINATE_URL, data)
+    assert response.status_code == 403
+    assert "Nội dung bạn đã viết được giữ lại" in utils.visible_text(response)
+
+    client.force_login(member)  # logging in keeps the session's data (a new key)
+    page = client.get(NOMINATE_URL).content.decode()
+    assert "Nguyễn Thị Hạnh" in page and "Cô Hạnh dạy miễn phí cho con em đoàn viên" in page
+    assert client.get(TIP_URL).status_code == 200  # the other form is not filled with it
