@@ -45,6 +45,7 @@ from bench.common import log, machine, production_env  # noqa: E402
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 RESULTS = ROOT / "bench" / "results"
 CONFIG = ROOT / "security" / "gunicorn.conf.py"
+CACHE_TABLE = "lantoa_bench_cache"
 
 # Targets of issue #8, as a minimum ratio to the static file's requests per second.
 TARGETS = {
@@ -148,7 +149,11 @@ def server_description(args):
     cpus = os.cpu_count() or 1
     workers = args.workers or int(os.environ.get("GUNICORN_WORKERS", cpus + 1))
     threads = args.threads or int(os.environ.get("GUNICORN_THREADS", "4"))
-    return f"gunicorn -c security/gunicorn.conf.py: {workers} gthread workers × {threads} threads"
+    cache = "database cache" if args.cache == "db" else "local-memory cache"
+    return (
+        f"gunicorn -c security/gunicorn.conf.py: {workers} gthread workers × {threads} threads, "
+        f"{cache}"
+    )
 
 
 def check(url):
@@ -225,6 +230,8 @@ def run_database(args, db):
     db.manage("collectstatic", "--noinput", production=True)
     for scale in args.scales:
         db.ensure(scale, reuse=not args.no_datasets)
+        if args.cache == "db":
+            db.manage("createcachetable", production=True)
         if args.warm:
             db.manage("warm_renditions", production=True)
         urls_out = db.manage("shell", "-c", URLS_SCRIPT, production=True)
@@ -235,19 +242,20 @@ def run_database(args, db):
             "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine(),
             "server": server_description(args),
+            "cache": args.cache,
             "duration_s": args.duration,
             "connections": args.connections,
             "uncached": {},
             "cached": {},
         }
-        with gunicorn(db.env, args.workers, cached=False, threads=args.threads) as base:
+        with gunicorn(db.env, args.workers, False, args.threads) as base:
             names = ["static", *PAGES, "search", "search_filtered", "feed"]
             run["uncached"] = measure(
                 base, urls, names, args.connections, args.duration, args.warmup
             )
         ratios(run["uncached"], args.connections)
         if args.cached:
-            with gunicorn(db.env, args.workers, cached=True, threads=args.threads) as base:
+            with gunicorn(db.env, args.workers, True, args.threads) as base:
                 run["cached"] = measure(
                     base, urls, ["static", *PAGES], args.connections, args.duration, args.warmup
                 )
@@ -325,6 +333,13 @@ def main():
     )
     parser.add_argument("--cached", action="store_true", help="also measure with the page cache")
     parser.add_argument(
+        "--cache",
+        choices=["locmem", "db"],
+        default="locmem",
+        help="Django cache: local memory per worker (default; like Redis, a cache in memory) "
+        "or the database cache shared by the workers (CACHE_DB_TABLE)",
+    )
+    parser.add_argument(
         "--warm",
         action="store_true",
         help="run warm_renditions first (else each page's first check request makes them)",
@@ -341,6 +356,8 @@ def main():
         raise SystemExit("wrk is missing: apt-get install wrk")
 
     with common.database(args.db) as db:
+        if args.cache == "db":
+            db.env["CACHE_DB_TABLE"] = CACHE_TABLE  # every command and server uses it
         run_database(args, db)
 
 
