@@ -73,10 +73,36 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage, newest_first
+        from django.utils.functional import SimpleLazyObject
+
         from exemplars.models import ExemplarPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Read only when the template's page parts are rendered, not when they are kept (perf).
+        found = {}
+
+        def listed():
+            if not found:
+                found.update(self._lead_and_latest())
+            return found
+
+        context["lead_article"] = SimpleLazyObject(lambda: listed()["lead"])
+        context["latest_articles"] = SimpleLazyObject(lambda: listed()["latest"])
+        context["featured_exemplars"] = (
+            ExemplarPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("portrait", "category")
+            .prefetch_related("portrait__renditions")
+            .order_by("-year_recognised", "-first_published_at")[:4]
+        )
+        context["campaign"] = CampaignPage.current_or_next(self.locale_id)
+        context["quick_links"] = self.quick_links.select_related("page")
+        return context
+
+    def _lead_and_latest(self):
+        from articles.models import ArticlePage, newest_first
+
         # newest_first: the database walks the date index and stops (issue #8).
         articles = newest_first(
             ArticlePage.objects.live()
@@ -97,19 +123,7 @@ class HomePage(BasePage):
         if lead is None and latest:
             lead = latest.pop(0)
         attach_departments([p for p in [lead, *latest] if p])
-        context["lead_article"] = lead
-        context["latest_articles"] = latest
-        context["featured_exemplars"] = (
-            ExemplarPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .select_related("portrait", "category")
-            .prefetch_related("portrait__renditions")
-            .order_by("-year_recognised", "-first_published_at")[:4]
-        )
-        context["campaign"] = CampaignPage.current_or_next(self.locale_id)
-        context["quick_links"] = self.quick_links.select_related("page")
-        return context
+        return {"lead": lead, "latest": latest}
 
 
 class HomeQuickLink(Orderable):
