@@ -303,7 +303,9 @@ class ReportFigure(models.Model):
             models.Index(
                 fields=["metric", "grain", "start", "department", "user", "content_type", "tenths"],
                 name="planning_figure_read_idx",
-            )
+            ),
+            # Counting a day again, and its month and year from it.
+            models.Index(fields=["grain", "start"], name="planning_figure_bucket_idx"),
         ]
 
 
