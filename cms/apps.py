@@ -7,3 +7,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import signals  # noqa: F401
+        from cms.translation_workflow import guard_live_translations
+
+        guard_live_translations()

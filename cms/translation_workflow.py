@@ -13,6 +13,12 @@ review. Here:
   pages only for a user who may publish each of them; wagtail-localize checks nothing but the
   ``submit_translation`` permission, which department editors have.
 
+- wagtail-localize saves a translation "as a draft" (``save_target(publish=False)``, used by
+  "Translate" for every page of a subtree, including pages already translated) by writing the
+  translated text into the page row: on a live English page that is what readers see, so
+  unreviewed text (or Vietnamese fallbacks) would go live. ``guard_live_translations`` makes
+  that a new revision for a live page, as above.
+
 Publishing straight from the translation editor stays limited, as wagtail-localize does it, to
 users with publish rights on the page (the board).
 """
@@ -147,6 +153,36 @@ def render_review_banner(request, page):
     if state is None:
         return ""
     return render_to_string("cms/admin/translation_review.html", {**state, "page": page}, request)
+
+
+def guard_live_translations():
+    """Patch ``Translation.save_target``: a draft of a live translated page is a revision only
+    (called once, from ``CmsConfig.ready``)."""
+    from wagtail_localize.models import Translation
+
+    original = Translation.save_target
+    if getattr(original, "lantoa_guarded", False):
+        return
+
+    def save_target(self, user=None, publish=True):
+        if not publish:
+            live = (
+                Page.objects.filter(
+                    translation_key=self.source.object_id,
+                    locale_id=self.target_locale_id,
+                    live=True,
+                    alias_of__isnull=True,
+                )
+                .specific()
+                .first()
+            )
+            if live is not None:
+                save_translation_draft(self, live, user)
+                return
+        original(self, user=user, publish=publish)
+
+    save_target.lantoa_guarded = True
+    Translation.save_target = save_target
 
 
 def pages_user_may_not_publish(user, source):

@@ -333,3 +333,50 @@ def test_publishing_from_the_translation_editor_ends_the_review(
     target = english_copy(department_article)
     assert target.live and target.title == ENGLISH[TITLE]
     assert target.current_workflow_state is None  # cancelled, nothing left to approve
+
+
+def test_translating_a_section_never_publishes_its_live_translations(
+    editorial,  # noqa: F811
+    as_user,  # noqa: F811
+    department_article,
+    django_capture_on_commit_callbacks,
+):
+    """ "Translate" with its subtree re-saves pages already translated: a live English page gets
+    a new revision for review, and readers keep what the board approved."""
+    capture = django_capture_on_commit_callbacks
+    target = translate_submit_and_approve(as_user, department_article, capture)
+    page = Page.objects.get(pk=department_article.pk).specific
+    page.lead = "Chiều 21/11, đoàn khách dự giờ lớp Giải tích."
+    page.save_revision(user=editorial.user("editor_a")).publish(user=editorial.user("board"))
+    client = as_user("editor_a")
+    with capture(execute=True):
+        client.post(
+            reverse(
+                "wagtail_localize:update_translations", args=[translation_record(page).source.pk]
+            ),
+            {},
+        )
+    new_lead = "In the afternoon of 21 November the guests attended a calculus class."
+    translate_strings(
+        client,
+        translation_record(page),
+        {"Chiều 21/11, đoàn khách dự giờ lớp Giải tích.": new_lead},
+    )
+    revisions = target.revisions.count()
+
+    for section in (
+        editorial.page("dept_a"),
+        Page.objects.get(pk=page.get_parent().get_parent().pk),
+    ):
+        with capture(execute=True):
+            client.post(
+                reverse("wagtail_localize:submit_page_translation", args=[section.pk]),
+                {"locales": [english().pk], "include_subtree": "on"},
+            )
+
+    target = english_copy(page)
+    live = as_user("anonymous").get(target.url).text
+    assert ENGLISH[LEAD] in live and new_lead not in live
+    assert target.lead == ENGLISH[LEAD] and target.live
+    assert target.revisions.count() > revisions
+    assert target.get_latest_revision().as_object().lead == new_lead
