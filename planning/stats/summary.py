@@ -206,16 +206,18 @@ def action_rows(departments, logged, by_day):
     ).order_by()
     inner, params = per_page.query.sql_with_params()
     names = [f"prefix{n}" for n in departments.lengths]
-    prefixes = [f"SUBSTR(p.path, 1, {n})" for n in departments.lengths] or ["''"]
+    prefixes = [f"SUBSTR(p.path, 1, {n})" for n in departments.lengths]
     group = [*prefixes, *(["g.day"] if by_day else [])]
+    # No department yet: one constant column (PostgreSQL refuses to group by a constant).
+    columns_sql = [*(prefixes or ["''"]), *(["g.day"] if by_day else [])]
     sql = (
-        f"SELECT {', '.join(group)}, SUM(g.submitted), SUM(g.approve), SUM(g.reject)"
+        f"SELECT {', '.join(columns_sql)}, SUM(g.submitted), SUM(g.approve), SUM(g.reject)"
         f" FROM ({inner}) g INNER JOIN {Page._meta.db_table} p ON p.id = g.page_id"
-        f" GROUP BY {', '.join(group)}"
+        + (f" GROUP BY {', '.join(group)}" if group else "")
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        rows = [row for row in cursor.fetchall() if any(v is not None for v in row[-3:])]
     columns = [*(names or ["none"]), *(["day"] if by_day else []), "submitted", "approve", "reject"]
     result = [dict(zip(columns, row, strict=True)) for row in rows]
     for row in result:
