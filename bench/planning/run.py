@@ -264,6 +264,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", default=str(ROOT / "bench" / "planning" / "results"))
     parser.add_argument("--only", default="", help="time only reports whose label has this")
+    parser.add_argument(
+        "--save-dataset",
+        default="",
+        help="folder: keep each scale's database, review history and summary included, as a"
+        " ready dataset there (LANTOA_BENCH_DATA=<folder> loads it next time)",
+    )
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     rows = []
@@ -294,6 +300,17 @@ def main():
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")
             common.log(f"{scale}: report summary rebuilt in {rebuild_ms / 1000:.1f} s")
+            if args.save_dataset:
+                folder = Path(args.save_dataset)
+                folder.mkdir(parents=True, exist_ok=True)
+                name = "sqlite-{}.sqlite3" if db.vendor == "sqlite" else "postgres-{}.dump"
+                target = folder / name.format(scale)
+                db.dump(str(target) + ".tmp")
+                os.replace(str(target) + ".tmp", target)
+                media = folder / "media"
+                if not media.exists():
+                    media.symlink_to(common.DATA / "media")
+                common.log(f"{scale}: saved as {target}")
             load_before = os.getloadavg()
             User = get_user_model()
             admin = User.objects.filter(username="bench.admin").first()

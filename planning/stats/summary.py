@@ -53,6 +53,7 @@ from planning.stats.common import (
 logger = logging.getLogger(__name__)
 
 REBUILD_ABOVE = 400  # days touched by one sync; more: count everything again
+REBUILD_ABOVE_PAGES = 5000  # pages touched by one sync (an import)
 BATCH = 2000
 EARLIER, LATER = -8, 8  # campaign offsets outside D-7 … D+7
 
@@ -154,6 +155,36 @@ def read(period, metrics, *keys):
         .order_by()
         .values_list("metric", *keys, "total")
     )
+
+
+def insert(model, fields, rows):
+    """Insert plain tuples (``executemany``): a rebuild writes hundreds of thousands of rows,
+    and making a model instance for each cost most of its time."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(
+        connection.ops.quote_name(model._meta.get_field(name).column) for name in fields
+    )
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+    batch = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH * 5:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+
+
+def delete(queryset):
+    """DELETE in one statement: these rows have no relations and no signals of their own
+    (the project's cache receivers listen to every model, which would make Django load each
+    row first)."""
+    queryset._raw_delete(queryset.db)
+
+
+FIGURE_FIELDS = ("grain", "start", "metric", "department", "user", "content_type", "tenths", "n")
 
 
 # Counting days again from Wagtail's tables ---------------------------------------------------
@@ -336,26 +367,18 @@ def count_days(departments, days):
     found.update(_action_rows(departments, days))
     found.update(_duration_rows(departments, days))
     if days is None:
-        Figure.objects.all().delete()
+        delete(Figure.objects.all())
     else:
         for first, last in runs(days):
-            Figure.objects.filter(grain=Figure.DAY, start__gte=first, start__lte=last).delete()
-    Figure.objects.bulk_create(
-        [
-            Figure(
-                grain=Figure.DAY,
-                start=day,
-                metric=metric,
-                department=department,
-                user=user,
-                content_type=content_type,
-                tenths=value,
-                n=n,
-            )
+            delete(Figure.objects.filter(grain=Figure.DAY, start__gte=first, start__lte=last))
+    insert(
+        Figure,
+        FIGURE_FIELDS,
+        (
+            (Figure.DAY, day, metric, department, user, content_type, value, n)
             for (day, metric, department, user, content_type, value), n in found.items()
             if n
-        ],
-        batch_size=BATCH,
+        ),
     )
     months = None if days is None else {day.replace(day=1) for day in days}
     _roll_up(Figure.DAY, Figure.MONTH, months, lambda day: day.replace(day=1))
@@ -382,19 +405,8 @@ def _roll_up(source, target, starts, bucket_of):
         Figure.objects.filter(inside, grain=source).values_list(*fields, "n").iterator()
     ):
         totals[(bucket_of(start), *rest)] += n
-    Figure.objects.filter(inside, grain=target).delete()
-    Figure.objects.bulk_create(
-        [
-            Figure(
-                grain=target,
-                **dict(zip(fields, key, strict=True)),
-                n=n,
-            )
-            for key, n in totals.items()
-            if n
-        ],
-        batch_size=BATCH,
-    )
+    delete(Figure.objects.filter(inside, grain=target))
+    insert(Figure, FIGURE_FIELDS, ((target, *key, n) for key, n in totals.items() if n))
 
 
 # Campaigns ------------------------------------------------------------------------------------
@@ -442,13 +454,11 @@ def count_campaigns(departments, campaign_ids):
     figures = CampaignFigure.objects.all()
     if campaign_ids is not None:
         figures = figures.filter(campaign__in=list(campaign_ids))
-    figures.delete()
-    CampaignFigure.objects.bulk_create(
-        [
-            CampaignFigure(campaign=campaign, department=department, offset=offset, n=n)
-            for (campaign, department, offset), n in found.items()
-        ],
-        batch_size=BATCH,
+    delete(figures)
+    insert(
+        CampaignFigure,
+        ("campaign", "department", "offset", "n"),
+        ((*key, n) for key, n in found.items() if n),
     )
 
 
@@ -528,13 +538,11 @@ def rebuild():
         state = _locked_state()
         log_id, page_id = _maxima()
         departments = Departments()
-        PageFact.objects.all().delete()
-        PageFact.objects.bulk_create(
-            (
-                PageFact(page=pk, path=path, day=day, campaign=campaign)
-                for pk, (path, day, campaign) in _facts(None).items()
-            ),
-            batch_size=BATCH,
+        delete(PageFact.objects.all())
+        insert(
+            PageFact,
+            ("page", "path", "day", "campaign"),
+            ((pk, *values) for pk, values in _facts(None).items()),
         )
         count_days(departments, None)
         count_campaigns(departments, None)
@@ -589,6 +597,9 @@ def sync():
                 days.add(day - datetime.timedelta(days=1))
             if action in ("wagtail.move", "wagtail.delete"):
                 roots.add(page)
+        if len(touched) > REBUILD_ABOVE_PAGES:
+            rebuild()  # an import: counting everything is quicker than page by page
+            return
         # A moved or deleted page's subtree, as the summary last saw it.
         old = {fact.page: fact for fact in PageFact.objects.filter(page__in=list(touched | roots))}
         subtree = Q(pk__in=[])
@@ -637,9 +648,7 @@ def sync():
             return
         count_days(departments, days)
         count_campaigns(departments, campaigns)
-        gone = [pk for pk in touched if pk in old and pk not in now]
-        PageFact.objects.filter(page__in=gone).delete()
-        PageFact.objects.filter(page__in=[pk for pk in touched if pk in now]).delete()
+        delete(PageFact.objects.filter(page__in=list(touched)))
         PageFact.objects.bulk_create(
             [
                 PageFact(page=pk, path=path, day=day, campaign=campaign)
