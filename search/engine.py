@@ -36,6 +36,14 @@ CANDIDATES = 1000  # newest matching index entries ranked per query
 # whole index when that window holds fewer than ENOUGH matches (rare words: few rows anyway).
 WINDOW = 20_000
 ENOUGH = 300
+# SQLite, a search restricted to some pages (another language than the site's, a filter): up to
+# SEEK pages, FTS5 looks each one's entry up (a seek per page); up to SCOPE pages, it walks the
+# matches newest first and keeps those in the set of the pages' entries; beyond SCOPE pages
+# (building the set would cost more than it saves) the matches are read newest first in CHUNKs
+# and kept when one of the pages, until CANDIDATES are found.
+SEEK = 200
+SCOPE = 20_000
+CHUNK = 5_000
 
 
 def database_vendor():
@@ -48,41 +56,121 @@ def database_vendor():
     return None
 
 
-def _sqlite(terms, operator):
+def _match(terms, operator):
+    return "{title body} : (" + f" {operator.upper()} ".join(f'"{t}"' for t in terms) + ")"
+
+
+def _sqlite(terms, operator, locale_id=None):
+    """The newest matches, walking FTS5's index from the newest entry down and stopping after
+    CANDIDATES (of the language ``locale_id`` when given: its pages are looked up row by row,
+    so this suits the site's main language, which holds nearly every page)."""
     table = IndexEntry._meta.db_table
-    match = "{title body} : (" + f" {operator.upper()} ".join(f'"{t}"' for t in terms) + ")"
-    # The LIMIT sits inside the subquery, on the FTS5 table alone: SQLite cannot flatten a
-    # limited subquery into the join, so FTS5 walks its index newest first and stops.
+    if locale_id is None:
+        # The LIMIT sits inside the subquery, on the FTS5 table alone: SQLite cannot flatten a
+        # limited subquery into the join, so FTS5 walks its index newest first and stops.
+        return (
+            f"SELECT c.id, e.object_id FROM ("  # noqa: S608
+            f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH %s "
+            f"ORDER BY rowid DESC LIMIT {int(CANDIDATES)}"
+            f") AS c JOIN {table} e ON e.id = c.id WHERE e.content_type_id IN ({{types}})",
+            [_match(terms, operator)],
+        )
+    # CROSS JOIN keeps FTS5 the outer loop: it hands rows over newest first (the ORDER BY is
+    # consumed, no sort) and the LIMIT stops it once CANDIDATES entries of the language passed.
     return (
-        f"SELECT c.id, e.object_id FROM ("  # noqa: S608
-        f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH %s "
-        f"ORDER BY rowid DESC LIMIT {int(CANDIDATES)}"
-        f") AS c JOIN {table} e ON e.id = c.id WHERE e.content_type_id IN ({{types}})",
-        [match],
+        f"SELECT f.rowid, e.object_id FROM {table}_fts f "  # noqa: S608
+        f"CROSS JOIN {table} e ON e.id = f.rowid "
+        f"CROSS JOIN {Page._meta.db_table} p ON p.id = CAST(e.object_id AS INTEGER) "
+        f"WHERE {table}_fts MATCH %s AND e.content_type_id IN ({{types}}) AND p.locale_id = %s "
+        f"ORDER BY f.rowid DESC LIMIT {int(CANDIDATES)}",
+        [_match(terms, operator), locale_id],
     )
 
 
-def _postgresql(terms, operator, since=None):
+def _sqlite_scope(terms, operator, scope_sql, scope_params, seek):
+    """The newest matches among the index entries of the pages ``scope_sql`` selects.
+
+    ``seek``: FTS5 looks each entry up (few pages); else it walks its matches newest first and
+    keeps those whose entry is in the set (built once), stopping after CANDIDATES.
+    """
+    table = IndexEntry._meta.db_table
+    rowid = "f.rowid" if seek else "+f.rowid"  # "+": not offered to FTS5 as a constraint
+    return (
+        f"SELECT f.rowid, e.object_id FROM {table}_fts f "  # noqa: S608
+        f"CROSS JOIN {table} e ON e.id = f.rowid "
+        f"WHERE {table}_fts MATCH %s AND {rowid} IN ("
+        f"SELECT s_e.id FROM ({scope_sql}) s CROSS JOIN {table} s_e "
+        f"ON s_e.object_id = CAST(s.pk AS TEXT) AND s_e.content_type_id IN ({{types}})"
+        f") ORDER BY f.rowid DESC LIMIT {int(CANDIDATES)}",
+        [_match(terms, operator), *scope_params],
+    )
+
+
+def _sqlite_chunk(terms, operator, before):
+    table = IndexEntry._meta.db_table
+    below = "AND rowid < %s " if before is not None else ""
+    return (
+        f"SELECT c.id, e.object_id FROM ("  # noqa: S608
+        f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH %s {below}"
+        f"ORDER BY rowid DESC LIMIT {int(CHUNK)}"
+        f") AS c JOIN {table} e ON e.id = c.id WHERE e.content_type_id IN ({{types}}) "
+        f"ORDER BY c.id DESC",
+        [_match(terms, operator), *([before] if before is not None else [])],
+    )
+
+
+def _postgresql(terms, operator, since=None, locale_id=None, scope=None):
     table = IndexEntry._meta.db_table
     joiner = " & " if operator == "and" else " | "
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple"
-    recent = "AND e.id > %s " if since is not None else ""
+    params = [config, joiner.join(terms)]
+    join = where = ""
+    if locale_id is not None:
+        # The page of each entry, by its primary key (object_id is text; other models' ids
+        # may not be numbers): the planner can still walk the entries newest first and stop.
+        join = (
+            f"JOIN {Page._meta.db_table} p ON p.id = "
+            "(CASE WHEN e.object_id ~ '^[0-9]{1,9}$' THEN e.object_id::integer END) "
+        )
+        where += "AND p.locale_id = %s "
+        params.append(locale_id)
+    if scope is not None:
+        scope_sql, scope_params = scope
+        where += f"AND e.object_id IN (SELECT s.pk::text FROM ({scope_sql}) s) "
+        params += scope_params
+    if since is not None:
+        where += "AND e.id > %s "
+        params.append(since)
     return (
-        f"SELECT e.id, e.object_id FROM {table} e "  # noqa: S608
+        f"SELECT e.id, e.object_id FROM {table} e {join}"  # noqa: S608
         f"WHERE e.body @@ to_tsquery(%s::regconfig, %s) AND e.content_type_id IN ({{types}}) "
-        f"{recent}ORDER BY e.id DESC LIMIT {int(CANDIDATES)}",
-        [config, joiner.join(terms), *([since] if since is not None else [])],
+        f"{where}ORDER BY e.id DESC LIMIT {int(CANDIDATES)}",
+        params,
     )
 
 
-def candidates(terms, operator):
-    """(index entry id, page id) of the newest CANDIDATES entries matching the terms.
+def main_locale_id():
+    """The id of the site's main language's Locale (it holds nearly every page), or None."""
+    from wagtail.models import Locale
 
-    Only the entries' first columns are read: on SQLite the indexed title is stored after the
-    long body text, so reading it would read every body.
+    try:
+        return Locale.get_default().pk
+    except Locale.DoesNotExist:
+        return None
+
+
+def candidates(terms, operator, locale=None, scope=None):
+    """(index entry id, page id) of the newest CANDIDATES entries matching the terms, among the
+    pages of ``locale`` and, when given, among the pages of the queryset ``scope`` (filters).
+
+    The language and the filters restrict the entries BEFORE the newest CANDIDATES are kept,
+    so a few English pages, or a filter's older pages, are not crowded out by newer pages of
+    the main language. Only the entries' first columns are read: on SQLite the indexed title
+    is stored after the long body text, so reading it would read every body.
     """
     vendor = database_vendor()
     types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(Page))
+    locale_id = getattr(locale, "pk", locale)
 
     def run(sql, params):
         with connection.cursor() as cursor:
@@ -93,16 +181,45 @@ def candidates(terms, operator):
                 if str(object_id).isdigit()
             ]
 
+    if scope is None and locale_id is not None and locale_id != main_locale_id():
+        scope = Page.objects.filter(locale_id=locale_id)  # few pages: looked up, not walked
+    scoped = None
+    if scope is not None:
+        scoped = scope.order_by().values("pk").query.sql_with_params()
     if vendor == "sqlite":
-        return run(*_sqlite(terms, operator))
+        if scoped is None:
+            return run(*_sqlite(terms, operator, locale_id))
+        return _sqlite_scoped(run, terms, operator, scope, scoped)
+    pg_locale = locale_id if scoped is None else None  # the scope holds the language already
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT MAX(id) FROM {IndexEntry._meta.db_table}")  # noqa: S608
         since = (cursor.fetchone()[0] or 0) - WINDOW
     if since > 0:
-        found = run(*_postgresql(terms, operator, since))
+        found = run(*_postgresql(terms, operator, since, pg_locale, scoped))
         if len(found) >= min(ENOUGH, CANDIDATES):
             return found
-    return run(*_postgresql(terms, operator))
+    return run(*_postgresql(terms, operator, None, pg_locale, scoped))
+
+
+def _sqlite_scoped(run, terms, operator, scope, scoped):
+    """SQLite's newest matches among a scope's pages, the cheapest way for the scope's size."""
+    size = scope.order_by()[: SCOPE + 1].count()
+    if not size:
+        return []
+    if size <= SCOPE:
+        return run(*_sqlite_scope(terms, operator, *scoped, seek=size <= SEEK))
+    # A wide scope (a filter most pages pass): chunks of the newest matches, kept when in scope.
+    found, before = [], None
+    while len(found) < CANDIDATES:
+        chunk = run(*_sqlite_chunk(terms, operator, before))
+        if not chunk:
+            break
+        kept = set(with_ids(scope, [pk for _entry, pk in chunk]).values_list("pk", flat=True))
+        found += [(entry, pk) for entry, pk in chunk if pk in kept]
+        before = chunk[-1][0]
+        if len(chunk) < CHUNK:
+            break
+    return found[:CANDIDATES]
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
@@ -131,13 +248,19 @@ def with_ids(pages, ids):
     return pages.extra(where=[f"{column} IN ({', '.join(map(str, ids))})"])  # noqa: S610
 
 
-def best_matches(pages, terms, operator, limit):
-    """Ids of ``pages`` matching the folded ``terms``, most relevant first, at most ``limit``."""
+def best_matches(pages, terms, operator, limit, locale=None, scope=None):
+    """Ids of ``pages`` matching the folded ``terms``, most relevant first, at most ``limit``.
+
+    ``locale`` and ``scope`` (a queryset of pages: the filters) restrict the candidates before
+    the newest are kept (see ``candidates``); ``pages`` is what may be shown at all.
+    """
     vendor = database_vendor()
     if vendor != connection.vendor or vendor is None:
+        if scope is not None:
+            pages = pages.filter(pk__in=scope.order_by().values("pk"))
         results = pages.search(" ".join(terms), operator=operator, order_by_relevance=True)
         return [page.pk for page in results[:limit]]
-    found = candidates(terms, operator)
+    found = candidates(terms, operator, locale, scope)
     if not found:
         return []
     entries = {pk: entry for entry, pk in found}

@@ -149,23 +149,26 @@ def base_pages(locale):
     return pages
 
 
-def matched_ids(pages, query):
+def matched_ids(pages, query, locale=None, scope=None):
     """The engine's best matches for the folded query, most relevant first.
 
+    ``locale`` and ``scope`` (the filtered pages, or None) restrict the engine's candidates
+    before it keeps the newest: a filter's or a language's pages are never crowded out.
     Every word must match; when no page holds them all and the query has three words or more,
     pages holding all but one of them are returned instead (the second value is then True).
     """
     terms = folded_terms(query)
     if not terms:
         return [], False
-    ids = best_matches(pages, terms, "and", MAX_RESULTS)
+    ids = best_matches(pages, terms, "and", MAX_RESULTS, locale, scope)
     if ids or len(terms) < MIN_TERMS_FOR_PARTIAL:
         return ids, False
     # Each query leaving one word out: precise, and as cheap as the first.
     ids = []
     for left_out in range(len(terms)):
         subset = terms[:left_out] + terms[left_out + 1 :]
-        ids += [pk for pk in best_matches(pages, subset, "and", MAX_RESULTS) if pk not in ids]
+        found = best_matches(pages, subset, "and", MAX_RESULTS, locale, scope)
+        ids += [pk for pk in found if pk not in ids]
     return ids, True
 
 
@@ -496,7 +499,9 @@ def search(request):
     picks = []
     partial = False
     if query:
-        ids, partial = matched_ids(base_pages(locale), query)
+        pages = base_pages(locale)
+        scope = filter_pages(pages, filters) if has_filters(filters) else None
+        ids, partial = matched_ids(pages, query, locale, scope)
         ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)
         on_page = list(results.object_list)
