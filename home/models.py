@@ -165,7 +165,12 @@ class HomeQuickLink(Orderable):
 
     @property
     def url(self):
-        return self.page.localized.url if self.page_id else self.external_url
+        if not self.page_id:
+            return self.external_url
+        from perf.lookups import localized
+
+        # A section's translation is kept in the cache (perf.lookups.localized): no query.
+        return localized(self.page).url
 
 
 class CampaignIndexPage(BasePage):

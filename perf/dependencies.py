@@ -52,7 +52,7 @@ def tags_for_page(page, context=None):
     label = _model_label(page)
     if label == "home.homepage":
         tags |= {f"articles:{locale}", f"exemplars:{locale}", f"campaigns:{locale}", CATEGORY}
-        tags |= {f"page:{link.page_id}" for link in page.quick_links.all() if link.page_id}
+        tags |= {f"page:{pk}" for pk in _quick_link_pages(page)}
     elif label == "articles.newsindexpage":
         tags.add(f"articles:{locale}")
     elif label == "exemplars.exemplarindexpage":
@@ -75,6 +75,18 @@ def tags_for_page(page, context=None):
         for shown in _pages_in(value):
             tags.add(f"page:{shown.pk}")
     return tags
+
+
+def _quick_link_pages(home):
+    """The pages the home page's shortcuts lead to: part of the home page's own revision, so
+    kept until it changes (no query a request)."""
+    from perf.lookups import remember
+
+    return remember(
+        f"quick-links:{home.pk}",
+        {f"page:{home.pk}"},
+        lambda: [link.page_id for link in home.quick_links.all() if link.page_id],
+    )
 
 
 def tags_for_tag_view(slug):

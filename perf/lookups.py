@@ -133,7 +133,9 @@ def site_for_hostname(hostname, port, lookup):
     def compute():
         site = lookup(hostname, port)
         if site is not None and site.root_page_id is not None:
-            site.root_page.specific  # noqa: B018 -- kept with the site
+            # Kept with the site as the specific page, whose ``localized`` is cached too
+            # (routing starts from ``site.root_page.localized.specific``).
+            site.root_page = site.root_page.specific
         return site
 
     return remember(f"site:{hostname}:{port}", {"top"}, compute)
@@ -177,6 +179,10 @@ def remember_part(request, name, tags, render):
     """
     import hashlib
 
+    from django.conf import settings
+
+    if not getattr(settings, "PAGE_PARTS_ENABLED", True):  # tests of what a render costs
+        return render()
     store = cache.store()
     key = PART_PREFIX + hashlib.sha256(name.encode()).hexdigest()[:40]
     entry = store.get(key)
@@ -203,3 +209,41 @@ def remember_part(request, name, tags, render):
 
 
 _NO_EPOCH = object()
+
+
+def localized(page):
+    """``page.localized`` (its live translation in the active language, else itself), kept
+    for the site roots and sections (depth ≤ 3: routing starts from the localized root on
+    every request, the header links to it, the home page's shortcuts lead to sections) until
+    a top page or one of the page's translations changes. Deeper pages: Wagtail's own."""
+    from django.conf import settings
+
+    from wagtail.models import Locale
+
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or page.pk is None:
+        return page
+    if page.depth is None or page.depth > 3:
+        return _wagtail_localized(page)
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return page
+    if locale.id == page.locale_id:
+        return page
+
+    def find():
+        translation = page.get_translation_or_none(locale)
+        if translation is None or not translation.live:
+            return None
+        return translation.specific
+
+    found = remember(
+        f"localized:{page.pk}:{locale.id}", {"top", f"tk:{page.translation_key}"}, find
+    )
+    return found or page
+
+
+def _wagtail_localized(page):
+    from wagtail.models import Page
+
+    return Page.localized.fget(page)

@@ -210,6 +210,13 @@ class BasePage(FoldedSearchMixin, Page):
     # ``.public()`` reads the private sections from the cache, not with a query each time.
     objects = PageManager()
 
+    @property
+    def localized(self):
+        """Wagtail's ``localized``, kept in the cache for site roots and sections (perf)."""
+        from perf.lookups import localized
+
+        return localized(self)
+
     def get_view_restrictions(self):
         """No query when no private section contains the page (perf.lookups.restrictions)."""
         paths, aliases = restrictions()

@@ -412,7 +412,11 @@ class PagePartNode(template.Node):
                 *varies,
             ]
         )
-        tags = tags_for_page(page) | {CATEGORY, "top"}
+        # Read once a request for all the page's parts (the home page reads its quick links).
+        known = request.__dict__.setdefault("_perf_part_tags", {})
+        if page.pk not in known:
+            known[page.pk] = tags_for_page(page) | {CATEGORY, "top"}
+        tags = known[page.pk]
         return remember_part(request, name, tags, lambda: self.nodelist.render(context))
 
 
