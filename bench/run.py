@@ -226,6 +226,7 @@ def ratios(figures, connections):
 
 def run_database(args, db):
     results = []
+    flat_rows = []
     db.ensure(args.scales[0], reuse=not args.no_datasets)
     db.manage("collectstatic", "--noinput", production=True)
     for scale in args.scales:
@@ -241,6 +242,7 @@ def run_database(args, db):
             "articles": db.articles,
             "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine(),
+            "command": " ".join(sys.argv),
             "server": server_description(args),
             "cache": args.cache,
             "duration_s": args.duration,
@@ -263,7 +265,44 @@ def run_database(args, db):
         results.append(run)
         save(run)
         print(table(run), flush=True)
+        if args.flat:
+            flat_rows.append(in_process(db, args))
+    if args.flat:
+        flat_report(db, flat_rows, args)
     return results
+
+
+def in_process(db, args):
+    """bench/flat.py's measurement on the same database (no second load of a dataset)."""
+    from bench import flat
+
+    if "django" not in sys.modules or not _django_ready():
+        common.setup_django(db, settings="settings.test")
+    return {"articles": db.articles, "pages": flat.measure(args.flat_repeat)}
+
+
+def _django_ready():
+    from django.apps import apps
+
+    return apps.ready
+
+
+def flat_report(db, rows, args):
+    from bench import flat
+
+    run = {
+        "machine": machine(),
+        "repeat": args.flat_repeat,
+        "vendor": db.vendor,
+        "label": db.label,
+        "rows": rows,
+        "command": " ".join(sys.argv),
+    }
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
+    out = RESULTS / f"flat-{stamp}-{db.label}.json"
+    out.write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n")
+    log(f"results in {out.relative_to(ROOT)}")
+    print(flat.table(run), flush=True)
 
 
 def save(run):
@@ -344,6 +383,13 @@ def main():
         action="store_true",
         help="run warm_renditions first (else each page's first check request makes them)",
     )
+    parser.add_argument(
+        "--flat",
+        action="store_true",
+        help="after each scale, also run bench/flat.py's in-process measurement on the same "
+        "database (one dataset load for both)",
+    )
+    parser.add_argument("--flat-repeat", type=int, default=5, help="requests per page (--flat)")
     parser.add_argument(
         "--no-datasets",
         action="store_true",
