@@ -89,6 +89,13 @@ def _quick_link_pages(home):
     )
 
 
+def tags_for_sitemap():
+    """The sitemap lists every live public page and the tags they carry: any page's change
+    bumps ``under:<tree root>`` (every page is below it), a tag's or a move ``any``."""
+    root = Page.get_first_root_node()
+    return {"any", "top", "settings"} | ({f"under:{root.pk}"} if root is not None else set())
+
+
 def tags_for_tag_view(slug):
     return set(EVERY_PAGE) | {f"tag:{slug}", CATEGORY}
 

@@ -95,6 +95,20 @@ def test_a_publish_is_visible_to_the_next_anonymous_request(client, site, commit
     assert "Đại hội Công đoàn Khoa Toán" in utils.visible_text(get(client, article.url))
 
 
+def test_the_sitemap_is_cached_until_a_page_changes(client, site, commit):
+    cached(client, "/sitemap.xml")
+    article = factories.ArticlePageFactory(parent=site["news"], title="Đại hội Công đoàn Khoa Lý")
+    commit(article.save_revision().publish)
+    response = get(client, "/sitemap.xml")
+    assert response["X-Cache"] == "MISS"
+    assert article.full_url in response.content.decode()
+    cached(client, "/sitemap.xml")
+    commit(article.unpublish)
+    response = get(client, "/sitemap.xml")
+    assert response["X-Cache"] == "MISS"
+    assert article.full_url not in response.content.decode()
+
+
 def test_an_edit_refreshes_the_article_and_every_list_showing_it(client, site, commit):
     article = site["article"]
     tag_url = f"/the/{site['tag'].slug}/"
