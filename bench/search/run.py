@@ -67,7 +67,48 @@ EXTRA = [
 COUNT = re.compile(r'class="result-count"[^>]*>\D*(\d+)')
 
 
-def measure(client, repeat):
+EXPLAINED = ["cong doan", "nu cong gia chanh", "bao hiem xa hoi", "xylophone"]
+
+
+def explain():
+    """The database's plans of the engine's statements (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN
+    QUERY PLAN on SQLite): the main language's walk, and the English pages' scope."""
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    from django.db import connection
+
+    from wagtail.models import Locale, Page
+
+    from search import engine
+
+    types = ", ".join(str(pk) for pk in get_descendants_content_types_pks(Page))
+    main = engine.main_locale_id()
+    english = Locale.objects.filter(language_code="en").first()
+    plans = {}
+    for query in EXPLAINED:
+        terms = query.split()
+        statements = {}
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT MAX(id) FROM wagtailsearch_indexentry")
+                since = cursor.fetchone()[0] - engine.WINDOW
+            statements["main, window"] = engine._postgresql(terms, "and", since, main)
+            statements["main, whole index"] = engine._postgresql(terms, "and", None, main)
+            if english:
+                scope = Page.objects.filter(locale=english).values("pk").query.sql_with_params()
+                statements["English"] = engine._postgresql(terms, "and", None, None, scope)
+            prefix = "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "
+        else:
+            statements["main"] = engine._sqlite(terms, "and", main)
+            prefix = "EXPLAIN QUERY PLAN "
+        for name, (sql, params) in statements.items():
+            with connection.cursor() as cursor:
+                cursor.execute(prefix + sql.replace("{types}", types), params)
+                plans[f"{query} — {name}"] = [str(row[-1]) for row in cursor.fetchall()]
+    return plans
+
+
+def measure(client, repeat, scan_repeat=None):
     from django.db import connection
     from django.db.models import Q
 
@@ -93,15 +134,18 @@ def measure(client, repeat):
             return matches.count(), first
 
         search()
-        icontains()
+        scan_repeat = repeat if scan_repeat is None else scan_repeat
+        if scan_repeat >= repeat:
+            icontains()  # warm-up (skipped when the scan is timed fewer times: a long scan)
         view_times, scan_times = [], []
-        for _ in range(repeat):
+        for number in range(repeat):
             elapsed, cpu, found = common.timed(search)
             view_times.append(elapsed)
             view_cpu.append(cpu)
-            elapsed, cpu, (scanned, _first) = common.timed(icontains)
-            scan_times.append(elapsed)
-            scan_cpu.append(cpu)
+            if number < scan_repeat:
+                elapsed, cpu, (scanned, _first) = common.timed(icontains)
+                scan_times.append(elapsed)
+                scan_cpu.append(cpu)
         view += view_times
         scan += scan_times
         per_query[query] = {
@@ -133,7 +177,15 @@ def measure(client, repeat):
         "icontains_cpu": common.summary(scan_cpu),
         "queries": per_query,
         "extra": extra,
+        "plans": explained(),
     }
+
+
+def explained():
+    try:
+        return explain()
+    except Exception as error:  # noqa: BLE001 - a plan is a bonus; never lose the figures
+        return {"error": repr(error)}
 
 
 def main():
@@ -141,6 +193,13 @@ def main():
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--scales", default="1000,10000,100000")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--scan-repeat",
+        type=int,
+        default=None,
+        help="timed icontains scans per query (default --repeat; fewer, and no warm-up, "
+        "where one scan takes seconds)",
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "search" / "results"))
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
@@ -156,7 +215,11 @@ def main():
 
             cache.clear()
             common.log(f"search: {db.label} {scale} articles, {len(QUERIES)} queries")
-            row = {"database": db.vendor, "articles": db.articles, **measure(client, args.repeat)}
+            row = {
+                "database": db.vendor,
+                "articles": db.articles,
+                **measure(client, args.repeat, args.scan_repeat),
+            }
             rows.append(row)
             common.log(
                 f"search {db.vendor} {row['articles']}: view p50/p95 {row['view']['p50']}/"
@@ -169,6 +232,8 @@ def main():
     for row in rows:
         for url, figures in row["extra"].items():
             print(f"{row['database']} {row['articles']:,} {url}: {figures}")
+        for name, plan in row["plans"].items():
+            print(f"{row['database']} {row['articles']:,} plan {name}:", *plan, sep="\n    ")
 
 
 def write(args, vendor, rows, started):
