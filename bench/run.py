@@ -114,7 +114,13 @@ def gunicorn(env, workers, cached, threads=None):
     if threads:
         server_env["GUNICORN_THREADS"] = str(threads)
     process = subprocess.Popen(
-        [GUNICORN, "-c", str(CONFIG), "cms.wsgi:application", "--log-level", "warning"],
+        [
+            GUNICORN,
+            *("-c", str(CONFIG), "cms.wsgi:application", "--log-level", "warning"),
+            # The config recycles a worker after ~2,000 requests; wrk sends that many to the
+            # static file in a few seconds, and the next URL would measure workers starting.
+            *("--max-requests", "0"),
+        ],
         cwd=ROOT,
         env=server_env,
         start_new_session=True,
