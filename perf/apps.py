@@ -17,6 +17,19 @@ class PerfConfig(AppConfig):
 
         # Sent once per app with models, after every migration ran: one app's is enough.
         post_migrate.connect(analyze_sqlite, sender=apps.get_app_config("wagtailcore"))
+        post_migrate.connect(create_cache_table, sender=apps.get_app_config("wagtailcore"))
+        from perf import checks  # noqa: F401
+
+
+def create_cache_table(using="default", verbosity=1, **kwargs):
+    """After ``migrate``, the database cache's table when one is configured (``CACHE_DB_TABLE``,
+    or development's default): ``createcachetable`` is idempotent, and a forgotten one would
+    make every cached lookup fail."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if any(cache["BACKEND"].endswith("db.DatabaseCache") for cache in settings.CACHES.values()):
+        call_command("createcachetable", database=using, verbosity=0)
 
 
 def analyze_sqlite(using="default", **kwargs):

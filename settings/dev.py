@@ -10,3 +10,14 @@ LANTOA_REQUIRE_2FA = env("LANTOA_REQUIRE_2FA", "false").lower() == "true"  # noq
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# `make run` publishes scheduled pages from another process (scripts/run_dev.py): page parts
+# and lookups must be kept in a cache both processes share, so the database cache (its table
+# is created by migrate) unless Redis or another table is configured.
+if not (env("REDIS_URL") or env("CACHE_DB_TABLE")):  # noqa: F405
+    CACHES = {  # a new dict: base.CACHES stays as it was
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "lantoa_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }

@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "lantoa.example.edu.vn",
     "CSRF_TRUSTED_ORIGINS": "https://lantoa.example.edu.vn",
     "WAGTAILADMIN_BASE_URL": "https://lantoa.example.edu.vn",
+    "CACHE_DB_TABLE": "lantoa_cache",
 }
 
 
@@ -40,3 +41,8 @@ def test_check_deploy_is_clean_with_the_documented_environment():
 def test_check_deploy_complains_when_https_is_switched_off():
     result = run_check(SECURE_SSL_REDIRECT="false")
     assert "security.W008" in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_about_a_cache_local_to_one_process():
+    result = run_check(CACHE_DB_TABLE="")
+    assert "perf.W001" in result.stdout + result.stderr

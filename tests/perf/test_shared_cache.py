@@ -1,0 +1,39 @@
+"""The cache every process shares: development and a configured database cache get their table
+from ``migrate``; development never keeps page parts in one process's memory."""
+
+import importlib
+
+import pytest
+
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+DB_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "lantoa_test_shared_cache",
+    },
+}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_creates_the_database_cache_table():
+    with override_settings(CACHES=DB_CACHE):
+        assert "lantoa_test_shared_cache" not in connection.introspection.table_names()
+        call_command("migrate", verbosity=0)
+        assert "lantoa_test_shared_cache" in connection.introspection.table_names()
+        caches["shared"].set("ban-tin", "Đại hội Công đoàn 2026")
+        assert caches["shared"].get("ban-tin") == "Đại hội Công đoàn 2026"
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE lantoa_test_shared_cache")
+
+
+def test_development_shares_its_cache_between_the_server_and_the_scheduler(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.delenv("CACHE_DB_TABLE", raising=False)
+    dev = importlib.import_module("settings.dev")
+    dev = importlib.reload(dev)
+    assert dev.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
