@@ -223,7 +223,21 @@ def attach_departments_keeping_own(pages):
     return pages
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class RefuseNulMixin:
+    """A NUL character in a query parameter is a 400 (PostgreSQL refuses it in any text it is
+    given, e.g. ``?locale=%00``), answered before any query runs; ``search`` is cleaned
+    instead, like the search page's query."""
+
+    def initial(self, request, *args, **kwargs):
+        if any(
+            "\x00" in key or ("\x00" in value and key != "search")
+            for key, value in request.GET.items()
+        ):
+            raise BadRequestError("query parameters cannot contain NUL characters")
+        super().initial(request, *args, **kwargs)
+
+
+class PublicPagesAPIViewSet(RefuseNulMixin, PagesAPIViewSet):
     """Live pages without view restrictions, with the fields an app shows on a card."""
 
     base_serializer_class = AppPageSerializer
@@ -254,7 +268,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return specific_in_order([page])[0] if isinstance(page, Page) else page
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(RefuseNulMixin, ImagesAPIViewSet):
     filter_backends = [
         backend if backend is not SearchFilter else CleanSearchFilter
         for backend in ImagesAPIViewSet.filter_backends
@@ -264,7 +278,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
         return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(RefuseNulMixin, DocumentsAPIViewSet):
     filter_backends = [
         backend if backend is not SearchFilter else CleanSearchFilter
         for backend in DocumentsAPIViewSet.filter_backends

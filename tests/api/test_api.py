@@ -200,3 +200,15 @@ def test_document_pages_with_their_metadata(client, library_page):
     assert item["file_links"] == [
         {"title": "Kế hoạch 15", "url": pdf.url, "type": "pdf", "size": pdf.file_size}
     ]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"locale": "\x00"}, {"page": "x", "nam": "\x00", "locale": "\x00"}, {"type": "\x00"}],
+)
+@pytest.mark.parametrize("pk", [1, 2**31, 2**63])
+def test_hostile_detail_and_filters_are_never_a_500(client, site, params, pk):
+    client.raise_request_exception = False
+    for url in (f"{API}pages/{pk}/", f"{API}pages/", f"{API}documents/{pk}/"):
+        response = client.get(url, params)
+        assert response.status_code < 500, (url, params)
