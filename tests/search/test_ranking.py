@@ -1,6 +1,7 @@
 """What a page is found by beyond its own fields, how results are ranked, and who may see them."""
 
 import datetime
+import functools
 
 import pytest
 
@@ -27,7 +28,9 @@ def found(client, **params):
 def teachers(home_page, news_index, exemplar_index, department):
     bright = factories.ExemplarCategoryFactory(name="Gương sáng nhà giáo", description="")
     good = factories.ExemplarCategoryFactory(name="Người tốt việc tốt", description="")
-    profile = factories.ExemplarPageFactory
+    # Each profile's unit is fixed: the factory's unit cycles through the faculties across the
+    # whole run, and "Khoa Toán – Tin" on another profile would rightly match "khoa toan".
+    profile = functools.partial(factories.ExemplarPageFactory, unit="Phòng Đào tạo")
     pages = {
         "bright-2024": profile(
             parent=department,
