@@ -87,28 +87,9 @@ def fetch(request):
 
 def save(request, response, tags, started_epoch):
     """Store ``response`` under ``tags`` unless something changed since the view started."""
-    cache = store()
-    if cache.get(EPOCH_KEY) != started_epoch:
-        return False
-    keys = {tag: _tag_key(tag) for tag in tags}
-    current = cache.get_many(list(keys.values()))
-    missing = {key: uuid.uuid4().hex for tag, key in keys.items() if key not in current}
-    if missing:
-        for key, version in missing.items():
-            cache.add(key, version, timeout=None)
-        current.update(cache.get_many(list(missing)))
-    versions = {tag: current.get(key) for tag, key in keys.items()}
-    if None in versions.values():  # the cache is full and evicting; do not store
-        return False
-    if cache.get(EPOCH_KEY) != started_epoch:  # invalidated while the versions were read
-        return False
     headers = [(name, value) for name, value in response.items() if name.lower() not in HOP_HEADERS]
-    cache.set(
-        entry_key(request),
-        (versions, response.status_code, headers, response.content),
-        timeout=max_age(),
-    )
-    return True
+    value = (response.status_code, headers, response.content)
+    return save_entry(entry_key(request), tags, value, started_epoch)
 
 
 def save_entry(key, tags, value, started_epoch, timeout=None):
