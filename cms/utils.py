@@ -5,9 +5,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 PER_PAGE = 12
 
 
-def paginate(request, items, per_page=PER_PAGE):
-    """The requested page of ``items``; a bad or out-of-range number gives the first or last."""
-    paginator = Paginator(items, per_page)
+def paginate(request, items, per_page=PER_PAGE, paginator=None):
+    """The requested page of ``items`` (through ``paginator`` when given, e.g. one with a
+    cached count); a bad or out-of-range number gives the first or last."""
+    paginator = paginator or Paginator(items, per_page)
     number = request.GET.get("trang") or request.GET.get("page") or 1
     try:
         return paginator.page(number)

@@ -6,10 +6,11 @@ dependency tags, so a publish, unpublish, move or delete (which bump them, or ``
 gives a fresh count on the next request, and a cached one costs no query at all.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from cms.utils import PER_PAGE
+from cms.utils import paginate as paginate_any
 from perf.lookups import remember
 
 
@@ -33,11 +34,4 @@ class CountedPaginator(Paginator):
 def paginate(request, items, tags, per_page=PER_PAGE):
     """cms.utils.paginate with a cached count: a bad or out-of-range number gives the first
     or the last page."""
-    paginator = CountedPaginator(items, per_page, tags)
-    number = request.GET.get("trang") or request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return paginate_any(request, items, per_page, CountedPaginator(items, per_page, tags))
