@@ -16,7 +16,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.text import fold, slugify_vi, vi_sort_key
 from cms.utils import attach_departments
-from perf.lookups import restrictions
+from perf.lookups import restrictions, routed_page
 from perf.queryset import PageManager
 
 FOLDED_SEARCH_FIELD = "folded_search_text"
@@ -225,14 +225,17 @@ class BasePage(FoldedSearchMixin, Page):
         return super().get_view_restrictions()
 
     def route(self, request, path_components):
-        """The page at the end of the path in two queries, not two per level (perf).
+        """The page at the end of the path in two queries, not two per level, and none while
+        the page and what it links to are unchanged (perf.lookups.routed_page).
 
         Wagtail walks the tree one slug at a time. Every page on the path is fetched at once
         by its url_path instead; when a page on the way has routes of its own that could
         answer the rest of the path (a RoutablePage's archive or feed), Wagtail's walk runs.
         """
-        if len(path_components) > 1:
-            target = self._page_at(path_components)
+        if path_components:
+            target = routed_page(
+                request, self, path_components, lambda: self._page_at(path_components), _route_tags
+            )
             if target is not None:
                 return target.route(request, [])
         return super().route(request, path_components)
@@ -277,7 +280,25 @@ class BasePage(FoldedSearchMixin, Page):
             for field in model._meta.concrete_fields
             if field.many_to_one and field.model is not Page and field.related_model is not None
         ]
-        return model.objects.select_related(*related).filter(pk=target.pk).first()
+        page = model.objects.select_related(*related).filter(pk=target.pk).first()
+        if page is not None and hasattr(page, "tagged_items") and hasattr(page, "tags"):
+            # Read by the tag list, related articles, structured data and the cache's tags.
+            models.prefetch_related_objects([page], "tags")
+        return page
+
+
+def _route_tags(page):
+    """What a routed page (kept by perf.lookups.routed_page) holds: its own row and tags, the
+    rows its foreign keys point to (images, campaign, category, department, other pages)."""
+    from perf.dependencies import tags_for_page
+
+    tags = tags_for_page(page)
+    for field in page._meta.concrete_fields:
+        if field.many_to_one and field.related_model is not None:
+            value = getattr(page, field.attname, None)
+            if value is not None and issubclass(field.related_model, Page):
+                tags.add(f"page:{value}")
+    return tags
 
 
 class HeroImageMixin(models.Model):

@@ -308,55 +308,6 @@ def vi_sorted(items, attribute):
     return sorted(items or [], key=lambda item: vi_sort_key(getattr(item, attribute, "")))
 
 
-class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, page, varies):
-        self.nodelist = nodelist
-        self.page = page
-        self.varies = varies
-
-    def render(self, context):
-        from perf.lookups import remember
-
-        page = self.page.resolve(context)
-        if not isinstance(page, Page) or not page.pk:
-            return self.nodelist.render(context)
-        request = context.get("request")
-        varies = [repr(var.resolve(context)) for var in self.varies]
-        host = request.get_host() if request is not None else ""
-        name = ":".join(
-            ["fragment", self.origin.name, str(self.token.lineno), _language(), host, str(page.pk)]
-            + varies
-        )
-        from perf.dependencies import CATEGORY
-        from perf.lookups import note_shown
-
-        tags = {f"page:{page.pk}", "images", "departments", CATEGORY}
-        if request is not None:
-            note_shown(request, tags)  # a page part around this card depends on it too
-        return remember(name, tags, lambda: self.nodelist.render(context))
-
-
-@register.tag
-def page_fragment(parser, token):
-    """``{% page_fragment page var … %}…{% endpage_fragment %}``: the enclosed HTML, kept in the
-    cache for this page, language, host and the values of ``var …``, until the page, an image,
-    a department or an exemplar category changes (perf dependency tags; a publish bumps
-    ``page:<id>``).
-
-    For a page's card in a list: the card shows nothing but the page's own fields, its
-    image's renditions, its department's and its category's names; nothing that depends
-    on the reader or on today's date.
-    """
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("page_fragment needs a page")
-    nodelist = parser.parse(("endpage_fragment",))
-    parser.delete_first_token()
-    return CachedFragmentNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
-    )
-
-
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context, page):
     """The pages above ``page`` (below the tree root) as ``(depth, title, url)``, from the home
@@ -385,57 +336,107 @@ def breadcrumb_trail(context, page):
     )
 
 
-class PagePartNode(template.Node):
-    def __init__(self, nodelist, page, varies):
+class KeptNode(template.Node):
+    """The enclosed HTML kept in the cache (perf.lookups.remember_part) for this template
+    line, language, scheme, host, page and the values of ``var …``, until something it
+    shows changes. ``kind`` says what it shows, hence which changes drop it:
+
+    - ``fragment``: a page's card (the page, images, departments, exemplar categories);
+    - ``part``: a part of the page's own template (perf.dependencies.tags_for_page);
+    - ``site``: the header and footer (site settings, header texts, images, sections).
+
+    Cards and parts rendered inside a part make it depend on them too.
+    """
+
+    def __init__(self, kind, nodelist, page, varies):
+        self.kind = kind
         self.nodelist = nodelist
         self.page = page
         self.varies = varies
 
     def render(self, context):
-        from perf.dependencies import CATEGORY, tags_for_page
         from perf.lookups import remember_part
 
-        page = self.page.resolve(context)
         request = context.get("request")
-        if not isinstance(page, Page) or not page.pk or request is None:
+        page = self.page.resolve(context) if self.page is not None else None
+        if request is None or (self.page is not None and not (isinstance(page, Page) and page.pk)):
             return self.nodelist.render(context)
-        varies = [repr(var.resolve(context)) for var in self.varies]
         name = ":".join(
             [
-                "part",
+                self.kind,
                 self.origin.name,
                 str(self.token.lineno),
                 _language(),
                 request.scheme,
                 request.get_host(),
-                str(page.pk),
-                *varies,
+                str(page.pk) if page is not None else "",
+                *(repr(var.resolve(context)) for var in self.varies),
             ]
         )
+        tags = self._tags(request, page)
+        return remember_part(request, name, tags, lambda: self.nodelist.render(context))
+
+    def _tags(self, request, page):
+        from perf.dependencies import CATEGORY, tags_for_page
+
+        if self.kind == "fragment":
+            return {f"page:{page.pk}", "images", "departments", CATEGORY}
+        if self.kind == "site":
+            return {"top", "settings", "images", "snippet:cms.sitetext"}
         # Read once a request for all the page's parts (the home page reads its quick links).
         known = request.__dict__.setdefault("_perf_part_tags", {})
         if page.pk not in known:
             known[page.pk] = tags_for_page(page) | {CATEGORY, "top"}
-        tags = known[page.pk]
-        return remember_part(request, name, tags, lambda: self.nodelist.render(context))
+        return known[page.pk]
 
 
-@register.tag
-def page_part(parser, token):
-    """``{% page_part page var … %}…{% endpage_part %}``: a part of ``page``'s own template
-    (its body, related articles, <head> tags), kept in the cache for this page, language,
-    host and the values of ``var …`` until something it shows changes, by the page cache's
-    rules (perf.dependencies.tags_for_page, plus every card rendered inside it).
+def _kept(kind, needs_page):
+    def compile_tag(parser, token):
+        bits = token.split_contents()
+        if needs_page and len(bits) < 2:
+            raise template.TemplateSyntaxError(f"{bits[0]} needs a page")
+        nodelist = parser.parse((f"end{bits[0]}",))
+        parser.delete_first_token()
+        page = parser.compile_filter(bits[1]) if needs_page else None
+        varies = [parser.compile_filter(bit) for bit in bits[2 if needs_page else 1 :]]
+        return KeptNode(kind, nodelist, page, varies)
 
-    Only for what is the same for every reader allowed to see the page and does not depend
-    on today's date (a campaign's status stays outside). Lists inside should be lazy (a
-    callable or method the part calls), so that a kept part costs no query.
-    """
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("page_part needs a page")
-    nodelist = parser.parse(("endpage_part",))
-    parser.delete_first_token()
-    return PagePartNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
-    )
+    return compile_tag
+
+
+page_fragment = register.tag("page_fragment", _kept("fragment", needs_page=True))
+page_fragment.__doc__ = """``{% page_fragment page var … %}…{% endpage_fragment %}``: a page's
+card in a list, kept until the page, an image, a department or an exemplar category changes
+(a publish bumps ``page:<id>``). The card shows nothing but the page's own fields, its
+image's renditions, its department's and its category's names; nothing that depends on the
+reader or on today's date."""
+
+page_part = register.tag("page_part", _kept("part", needs_page=True))
+page_part.__doc__ = """``{% page_part page var … %}…{% endpage_part %}``: a part of ``page``'s
+own template (its body, related articles, <head> tags), kept until something it shows changes,
+by the page cache's rules (perf.dependencies.tags_for_page, plus every card rendered inside).
+
+Only for what is the same for every reader allowed to see the page and does not depend on
+today's date (a campaign's status stays outside). Lists inside should be lazy (a callable or
+method the part calls), so that a kept part costs no query."""
+
+site_part = register.tag("site_part", _kept("site", needs_page=False))
+site_part.__doc__ = """``{% site_part var … %}…{% endsite_part %}``: a part of every page's
+shell (the header's brand and sections, the footer), kept per language and host until a
+site setting, a header text, an image or a section page changes. Never around what depends on
+the reader (the account links, the language links of the page) or the request beyond
+``var …``."""
+
+
+@register.simple_tag(takes_context=True)
+def section_marks(context):
+    """Which section links the header marks as current (section_links.html's own rule:
+    the section's address within the request's path), as a short key for ``site_part``."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    marks = []
+    for name in ("news", "exemplars", "campaigns", "departments"):
+        url = context.get(f"{name}_url")
+        if url and url in path:
+            marks.append(f"{name}={'page' if path == url else 'true'}")
+    return ",".join(marks)
