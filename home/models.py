@@ -310,16 +310,32 @@ class CampaignPage(HeroImageMixin, BasePage):
 
     @classmethod
     def current_or_next(cls, locale_id=None):
-        """The campaign running today (ending soonest), else the next one to start."""
+        """The campaign running today (ending soonest), else the next one to start: kept in
+        the cache for the day until a campaign of the language, an image or a restriction
+        changes (perf.lookups.remember; two queries on every home page otherwise)."""
+        from perf.lookups import remember
+
         today = timezone.localdate()
-        campaigns = cls.objects.live().public().select_related("hero_image")
-        if locale_id:
-            campaigns = campaigns.filter(locale_id=locale_id)
-        current = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
-        upcoming = campaigns.filter(
-            start_date__gt=today, start_date__lte=today + datetime.timedelta(days=366)
-        ).order_by("start_date")
-        return current.first() or upcoming.first()
+
+        def find():
+            campaigns = cls.objects.live().public().select_related("hero_image")
+            if locale_id:
+                campaigns = campaigns.filter(locale_id=locale_id)
+            current = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by(
+                "end_date"
+            )
+            upcoming = campaigns.filter(
+                start_date__gt=today, start_date__lte=today + datetime.timedelta(days=366)
+            ).order_by("start_date")
+            return current.first() or upcoming.first()
+
+        if not locale_id:
+            return find()
+        return remember(
+            f"campaign-now:{locale_id}:{today.isoformat()}",
+            {f"campaigns:{locale_id}", "images", "restrictions"},
+            find,
+        )
 
     def get_context(self, request, *args, **kwargs):
         from django.utils.functional import SimpleLazyObject
