@@ -31,9 +31,19 @@ def newest_first(articles, locale_id):
     + 0`` cannot use that index, so the date index is the plan. tests/perf/test_flat.py
     checks the plan. Only for the site's main language, which holds nearly every article: a
     language with few of them is read through the locale index and sorted (a few rows).
+
+    PostgreSQL gets the plain filter: its statistics know how many articles a language has,
+    so it walks the date index for the main language and reads a small one's rows. Given
+    ``locale_id + 0`` it cannot estimate the filter, guesses 0.5 % of the rows, and reads and
+    sorts the whole archive instead (the tag page at 100,000 articles: 930 ms, now 2–9 ms;
+    the news index's page 50: 460 ms, now 3–18 ms).
     """
+    from django.db import connections
+
     from wagtail.models import Locale
 
+    if connections[articles.db].vendor == "postgresql":
+        return articles.filter(locale_id=locale_id).order_by("-date", "-pk")
     # Locale lookups are kept in the cache (perf.lookups.locale_for_language): no query.
     if locale_id != Locale.get_default().pk:
         # An expression the date index cannot serve, so the locale index is the plan.
