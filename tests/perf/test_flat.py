@@ -107,6 +107,32 @@ def test_archive_hub_is_cached_and_counts_a_publish_at_once(
     assert "Tất cả 12 tin bài" in utils.visible_text(client.get(url))
 
 
+def test_year_archive_months_are_cached_and_a_publish_shows_at_once(client, news_index, commit):
+    for day in (3, 20):
+        factories.ArticlePageFactory(parent=news_index, date=datetime.date(2025, 11, day))
+    url = news_index.url + "nam/2025/"
+
+    def months():
+        response = client.get(url)
+        links = utils.soup(response).select(".archive-months li")
+        return {a.get_text(" ", strip=True) for a in links}, response
+
+    assert months()[0] == {"11/2025 (2)"}
+    with CaptureQueriesContext(connection) as again:
+        client.get(url)
+    assert counts(again.captured_queries) == []  # the months and the count from the cache
+
+    article = factories.ArticlePageFactory(
+        parent=news_index, title="Hội thao mùa xuân", date=datetime.date(2025, 3, 8), live=False
+    )
+    commit(article.save_revision().publish)
+    shown, response = months()
+    assert shown == {"03/2025 (1)", "11/2025 (2)"}
+    assert "Hội thao mùa xuân" in utils.visible_text(response)
+    commit(ArticlePage.objects.get(pk=article.pk).unpublish)
+    assert months()[0] == {"11/2025 (2)"}
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite has no autovacuum")
 def test_migrate_leaves_fresh_statistics_on_sqlite(twelve_articles):
     from django.core.management import call_command
