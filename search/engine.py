@@ -30,20 +30,20 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-CANDIDATES = 1000  # newest matching index entries ranked per query
+CANDIDATES = 500  # newest matching index entries ranked per query (the page shows 300)
 # PostgreSQL reads every match of a word of middling frequency through the GIN index before
 # keeping the newest; so it first looks among the newest WINDOW entries only, and searches the
 # whole index when that window holds fewer than ENOUGH matches (rare words: few rows anyway).
 WINDOW = 20_000
 ENOUGH = 300
-# SQLite, a search restricted to some pages (another language than the site's, a filter): up to
-# SEEK pages, FTS5 looks each one's entry up (a seek per page); up to SCOPE pages, it walks the
-# matches newest first and keeps those in the set of the pages' entries; beyond SCOPE pages
-# (building the set would cost more than it saves) the matches are read newest first in CHUNKs
-# and kept when one of the pages, until CANDIDATES are found.
+# SQLite, a search restricted to some pages (another language than the site's, a filter): the
+# newest PROBE matches are walked, each one's page checked; then (see _sqlite_scoped) the walk
+# goes on (at most WALK matches) or the scope's entries are gathered, looked up one by one (up
+# to SEEK pages: a seek in FTS5's index each) or in a set the walk checks.
+PROBE = 2_000
+WALK = 50_000
+WALK_COST = 3  # a match read and checked costs about three scope pages gathered
 SEEK = 200
-SCOPE = 20_000
-CHUNK = 5_000
 
 
 def database_vendor():
@@ -106,16 +106,31 @@ def _sqlite_scope(terms, operator, scope_sql, scope_params, seek):
     )
 
 
-def _sqlite_chunk(terms, operator, before):
+def _sqlite_walk(terms, operator, scope_sql, scope_params, read, keep, below=None):
+    """The newest matches whose page is in the scope, checked one by one as FTS5 walks its
+    matches newest first (below the entry ``below``): at most ``read`` matches are read, and
+    the walk stops once ``keep`` are kept (a wide scope keeps most matches: few are read)."""
     table = IndexEntry._meta.db_table
-    below = "AND rowid < %s " if before is not None else ""
+    where = "AND rowid < %s " if below is not None else ""
     return (
         f"SELECT c.id, e.object_id FROM ("  # noqa: S608
-        f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH %s {below}"
-        f"ORDER BY rowid DESC LIMIT {int(CHUNK)}"
-        f") AS c JOIN {table} e ON e.id = c.id WHERE e.content_type_id IN ({{types}}) "
-        f"ORDER BY c.id DESC",
-        [_match(terms, operator), *([before] if before is not None else [])],
+        f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH %s {where}"
+        f"ORDER BY rowid DESC LIMIT {int(read)}"
+        f") AS c CROSS JOIN {table} e ON e.id = c.id "
+        f"WHERE e.content_type_id IN ({{types}}) AND EXISTS ("
+        f"SELECT 1 FROM ({scope_sql}) s WHERE s.pk = CAST(e.object_id AS INTEGER)"
+        f") LIMIT {int(keep)}",
+        [_match(terms, operator), *([below] if below is not None else []), *scope_params],
+    )
+
+
+def _sqlite_read(terms, operator, read):
+    """How many of the newest ``read`` matches there are, and the oldest of them."""
+    table = IndexEntry._meta.db_table
+    return (
+        f"SELECT COUNT(*), MIN(id) FROM (SELECT rowid AS id FROM {table}_fts "  # noqa: S608
+        f"WHERE {table}_fts MATCH %s ORDER BY rowid DESC LIMIT {int(read)})",
+        [_match(terms, operator)],
     )
 
 
@@ -201,25 +216,46 @@ def candidates(terms, operator, locale=None, scope=None):
     return run(*_postgresql(terms, operator, None, pg_locale, scoped))
 
 
+def walk_on(kept, entries):
+    """Whether walking on is cheaper than gathering the scope, after the newest PROBE matches
+    kept ``kept`` pages of the scope, in an index of ``entries``.
+
+    The scope holds about ``share`` of the matches, so about ``share x entries`` pages: that
+    many to gather; walking on reads about ``(CANDIDATES - kept) / share`` more matches, each
+    costing about WALK_COST pages gathered. At 100,000 entries they are equal for a scope of
+    about 16,000 pages (a year of articles: 20,000), where either costs ~35 ms.
+    """
+    share = kept / PROBE
+    return share > 0 and (CANDIDATES - kept) / share * WALK_COST <= share * entries
+
+
 def _sqlite_scoped(run, terms, operator, scope, scoped):
-    """SQLite's newest matches among a scope's pages, the cheapest way for the scope's size."""
-    size = scope.order_by()[: SCOPE + 1].count()
+    """SQLite's newest matches among a scope's pages, the cheapest way for the scope's size.
+
+    The scope's size is not counted first (counting 20,000 pages of a year costs 30 ms at
+    100,000 articles): the newest PROBE matches are walked, checking each one's page; what
+    they hold tells how many pages the scope has (its share of the matches). Then whichever
+    is cheaper: walking on until CANDIDATES are kept (a wide scope: few more matches to read),
+    or gathering the scope's entries in a set (a narrow one; looked up one by one when it has
+    at most SEEK pages) and walking every match against it.
+    """
+    found = run(*_sqlite_walk(terms, operator, *scoped, read=PROBE, keep=CANDIDATES))
+    if len(found) >= CANDIDATES:
+        return found
+    with connection.cursor() as cursor:
+        cursor.execute(*_sqlite_read(terms, operator, PROBE))
+        read, oldest = cursor.fetchone()
+        if read < PROBE:  # every match was read
+            return found
+        cursor.execute(f"SELECT MAX(id) FROM {IndexEntry._meta.db_table}")  # noqa: S608
+        entries = cursor.fetchone()[0] or 0
+    if walk_on(len(found), entries):
+        more = _sqlite_walk(terms, operator, *scoped, WALK, CANDIDATES - len(found), oldest)
+        return found + run(*more)
+    size = scope.order_by()[: SEEK + 1].count()
     if not size:
         return []
-    if size <= SCOPE:
-        return run(*_sqlite_scope(terms, operator, *scoped, seek=size <= SEEK))
-    # A wide scope (a filter most pages pass): chunks of the newest matches, kept when in scope.
-    found, before = [], None
-    while len(found) < CANDIDATES:
-        chunk = run(*_sqlite_chunk(terms, operator, before))
-        if not chunk:
-            break
-        kept = set(with_ids(scope, [pk for _entry, pk in chunk]).values_list("pk", flat=True))
-        found += [(entry, pk) for entry, pk in chunk if pk in kept]
-        before = chunk[-1][0]
-        if len(chunk) < CHUNK:
-            break
-    return found[:CANDIDATES]
+    return run(*_sqlite_scope(terms, operator, *scoped, seek=size <= SEEK))
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")

@@ -79,6 +79,11 @@ def _number(request, name):
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
+def _year(number):
+    """A year a date can hold (and its next): another number is no year, the filter is ignored."""
+    return number if number is not None and 1000 <= number <= 9998 else None
+
+
 def page_types():
     """Every page type that can be found: indexed, public, not the tree's root or a redirect."""
     types = {}
@@ -123,7 +128,7 @@ def read_filters(request):
         "department": _number(request, "don-vi"),
         "campaign": _number(request, "chien-dich"),
         "tag": _param(request, "the"),
-        "year": _number(request, "nam"),
+        "year": _year(_number(request, "nam")),
         "sort": sort if sort in SORTS else "lien-quan",
         "locale": locale,
     }
@@ -187,14 +192,14 @@ def filter_pages(pages, filters):
     if filters["campaign"]:
         campaign = filters["campaign"]
         pages = pages.filter(
-            Q(articlepage__campaign_id=campaign)
-            | Q(exemplarpage__campaign_id=campaign)
+            Q(pk__in=ArticlePage.objects.filter(campaign_id=campaign).values("pk"))
+            | Q(pk__in=ExemplarPage.objects.filter(campaign_id=campaign).values("pk"))
             | Q(pk=campaign)
         )
     if filters["tag"]:
         pages = pages.filter(tagged_with(Tag.objects.filter(slug=filters["tag"])))
     if filters["year"]:
-        pages = pages.filter(of_year(filters["year"]))
+        pages = pages.filter(of_year(filters["year"], filters.get("model")))
     return pages
 
 
@@ -206,18 +211,50 @@ def tagged_with(tags):
     return condition
 
 
-def of_year(year):
-    """Pages of a year: an article's date, an exemplar's year, a campaign's start, else publication."""
-    undated = Q(articlepage__isnull=True, exemplarpage__isnull=True, campaignpage__isnull=True)
-    dated = (
-        Q(articlepage__date__year=year)
-        | Q(exemplarpage__year_recognised=year)
-        | Q(campaignpage__start_date__year=year)
-    )
-    if apps.is_installed("library"):  # a document's year is the year it was issued
-        undated &= Q(documentpage__isnull=True)
-        dated |= Q(documentpage__date_issued__year=year)
-    return dated | (undated & Q(first_published_at__year=year))
+def dated_types(year):
+    """Each dated page type and its condition for ``year``: an article's date, an exemplar's
+    year, a campaign's start, a document's date of issue."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    types = {
+        ArticlePage: Q(date__range=(start, end)),
+        ExemplarPage: Q(year_recognised=year),
+        CampaignPage: Q(start_date__range=(start, end)),
+    }
+    if apps.is_installed("library"):
+        types[apps.get_model("library", "DocumentPage")] = Q(date_issued__range=(start, end))
+    return types
+
+
+def of_year(year, model=None):
+    """Pages of a year: a dated type's own date (``dated_types``), any other page's first
+    publication; only ``model``'s when the type is chosen.
+
+    Each condition is ``pk IN`` the rows of one type's own table (an article's year is a range
+    of the article date index), so the database reads that year's pages, not a join of every
+    page to four tables (at 100,000 articles: 37 ms against 417 ms of CPU to list a year).
+    """
+    types = dated_types(year)
+    if model is not None and model in types:
+        return Q(pk__in=model.objects.filter(types[model]).values("pk"))
+    condition = Q(pk__in=[])
+    for dated, when in types.items():
+        if model is None or issubclass(model, dated):
+            condition |= Q(pk__in=dated.objects.filter(when).values("pk"))
+    first = timezone.make_aware(datetime.datetime(year, 1, 1))
+    undated = Q(first_published_at__gte=first, first_published_at__lt=first.replace(year=year + 1))
+    return condition | (undated & ~Page.objects.type_q(*types))
+
+
+def dated_in(year):
+    """``of_year`` as joins to each dated type's row: for a few pages known by their ids (the
+    facet boosts), where reading a year's list of pages would cost more than the joins."""
+    undated = Q(first_published_at__year=year)
+    dated = Q(pk__in=[])
+    for model, when in dated_types(year).items():
+        name = model._meta.model_name
+        undated &= Q(**{f"{name}__isnull": True})
+        dated |= Q(**{f"{name}__{lookup}": value for lookup, value in when.children})
+    return dated | undated
 
 
 YEAR = re.compile(r"(19|20)\d\d")
@@ -254,7 +291,7 @@ def facet_boosts(ids, query):
     """
     terms = folded_terms(query)
     folded_query = f" {' '.join(terms)} "
-    conditions = [of_year(int(term)) for term in terms if YEAR.fullmatch(term)]
+    conditions = [dated_in(int(term)) for term in terms if YEAR.fullmatch(term)]
     names = named_things()
     categories = _names_in(names["categories"], folded_query)
     if categories:
@@ -303,24 +340,23 @@ def index_texts(ids):
 
 
 def ordered_ids(ids, query, filters, partial=False):
-    """The filtered ids in display order: exact matches first, or newest first."""
-    pages = filter_pages(with_ids(Page.objects.all(), ids), filters)
-    if filters["sort"] != "moi-nhat" and not has_filters(filters):
-        return ranked(ids, query, partial=partial)  # the engine's ids are already the pages'
-    if filters["sort"] == "moi-nhat":
-        sort_date = Coalesce(
-            "articlepage__date",
-            "campaignpage__start_date",
-            Cast("first_published_at", DateField()),
-        )
-        return list(
-            pages.annotate(sort_date=sort_date)
-            .order_by(F("sort_date").desc(nulls_last=True), "-pk")
-            .values_list("pk", flat=True)
-        )
-    kept = set(pages.values_list("pk", flat=True))
-    ids = [pk for pk in ids if pk in kept]
-    return ranked(ids, query, partial=partial)
+    """The matched ids in display order: by relevance (see ``ranked``), or newest first.
+
+    The engine found them among the filtered pages already (``matched_ids``'s scope), so the
+    filters are not applied again (at 100,000 articles that re-read a year's 20,000 pages)."""
+    if filters["sort"] != "moi-nhat":
+        return ranked(ids, query, partial=partial)
+    sort_date = Coalesce(
+        "articlepage__date",
+        "campaignpage__start_date",
+        Cast("first_published_at", DateField()),
+    )
+    return list(
+        with_ids(Page.objects.all(), ids)
+        .annotate(sort_date=sort_date)
+        .order_by(F("sort_date").desc(nulls_last=True), "-pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def ranked(ids, query, partial=False):

@@ -66,12 +66,12 @@ def test_newer_english_pages_do_not_crowd_out_vietnamese_ones(client, news_index
     assert sorted(results(client)) == sorted(page.pk for page in vietnamese)
 
 
-@pytest.fixture(params=["seek", "set", "chunks"])
+@pytest.fixture(params=["seek", "set", "walk"])
 def scope_mode(request, monkeypatch, few_candidates):
     """SQLite's three ways to read a scope's matches (PostgreSQL has one: its planner's)."""
+    monkeypatch.setattr(few_candidates, "PROBE", 2)  # the newest two matches, then decide
     monkeypatch.setattr(few_candidates, "SEEK", 1000 if request.param == "seek" else 0)
-    monkeypatch.setattr(few_candidates, "SCOPE", 0 if request.param == "chunks" else 1000)
-    monkeypatch.setattr(few_candidates, "CHUNK", 2)
+    monkeypatch.setattr(few_candidates, "walk_on", lambda kept, entries: request.param == "walk")
     return request.param
 
 
