@@ -6,7 +6,7 @@
 
 For each scale it takes a throwaway database from bench/common.py (the ready datasets of
 /work/bench-data when present), then requests home, news index, its 50th page, the newest
-article, the campaign with most articles, the most used tag, the archive index, search
+article, the newest exemplar, the campaign with most articles, the most used tag, the archive index, search
 without and with filters, the RSS feed and the English news index through Django's test
 client (the whole stack but the HTTP server, page cache off), ``--repeat`` times after one warm-up, and records wall and CPU milliseconds (p50/p95).
 On SQLite the database runs in this process, so CPU time is what a request costs whatever
@@ -15,12 +15,30 @@ The table gives each scale's p50 as a multiple of the first scale's (issue #8: h
 indexes at most 1.5×, search 3×, from 1,000 to 100,000 articles).
 
 Results: bench/results/flat-<date>-<db>.json and a Markdown table on stdout.
+
+``--profile`` measures what gunicorn runs instead: Django's WSGI handler called in-process
+with the production settings (``settings.production``, DEBUG off, the environment
+bench/run.py gives gunicorn, page cache off unless ``--cached``), after ``collectstatic``;
+per page (``--pages``, default all) the p50 CPU ms of ``--repeat`` requests after a warm-up,
+then, unless ``--no-cprofile``, a cProfile of as many more requests: the functions with
+the most own time and the project's own functions by cumulative time (``--top``).
+
+    .venv/bin/python bench/flat.py --profile --db sqlite --scales 1000 --pages article,home
+    flock /work/bench.lock .venv/bin/python bench/flat.py --profile --db postgres \
+        --scales 1000,100000 --repeat 30 --no-cprofile
+
+Results: bench/results/profile-<date>-<db>.json and the figures on stdout.
 """
 
 import argparse
+import cProfile
 import datetime
+import io
 import json
+import os
+import pstats
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +53,7 @@ LIMITS.update({"search": 3.0, "search_filtered": 3.0})
 URLS_CODE = """
 from articles.models import ArticlePage, NewsIndexPage
 from cms.models import Tag
+from exemplars.models import ExemplarPage
 from home.models import CampaignPage
 from django.db.models import Count
 from django.urls import reverse
@@ -45,6 +64,7 @@ campaign = (
 )
 english_news = NewsIndexPage.objects.live().filter(locale__language_code="en").first()
 article = ArticlePage.objects.live().filter(**vi).order_by("-date", "-pk").first()
+exemplar = ExemplarPage.objects.live().filter(**vi).order_by("-pk").first()
 tag = Tag.objects.annotate(n=Count("articles_articlepagetag_items")).order_by("-n").first()
 q = "c\u00f4ng \u0111o\u00e0n"
 URLS = {
@@ -52,6 +72,7 @@ URLS = {
     "news_index": (news, {}),
     "news_page_50": (news, {"trang": "50"}),
     "article": (article.url, {}),
+    "exemplar": (exemplar.url, {}),
     "campaign": (campaign.url, {}),
     "tag": (f"/the/{tag.slug}/", {}),
     "archive": (news + "luu-tru/", {}),
@@ -122,13 +143,118 @@ def table(run):
     return "\n".join(lines)
 
 
+def wsgi_get(app, path, data=None):
+    """One GET through Django's WSGI handler, as gunicorn calls it: (status, body bytes)."""
+    from urllib.parse import urlencode
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": urlencode(data or {}),
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "HTTP_USER_AGENT": "wrk",
+        "HTTP_ACCEPT_ENCODING": "gzip",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    status = []
+    body = app(environ, lambda code, headers, exc_info=None: status.append(code))
+    try:
+        content = b"".join(body)
+    finally:
+        if hasattr(body, "close"):
+            body.close()
+    return int(status[0].split()[0]), content
+
+
+def _cprofile(app, path, data, repeat, top):
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(repeat):
+        wsgi_get(app, path, data)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(rf"^{ROOT}/(?!\.venv)", top)
+    root = f"{ROOT}/"
+    return out.getvalue().replace(root + ".venv/lib/", "").replace(root, "")
+
+
+def profile(args, scales):
+    """Per-page cost of the production stack in-process (see the module docstring)."""
+    run = {"machine": common.machine(), "repeat": args.repeat, "rows": []}
+    with common.database(args.db) as db:
+        run.update(vendor=db.vendor, label=db.label, cached=args.cached)
+        db.ensure(scales[0])
+        db.manage("collectstatic", "--noinput", production=True)
+        os.environ.update(common.production_env(db.env, cached=args.cached))
+        common.setup_django(db, settings="settings.production")
+        from django.core.cache import caches
+        from django.core.wsgi import get_wsgi_application
+
+        app = get_wsgi_application()
+        wanted = set(args.pages.split(",")) if args.pages else None
+        for scale in scales:
+            db.ensure(scale)
+            for cache in caches.all():
+                cache.clear()
+            namespace = {}
+            exec(URLS_CODE, namespace)  # noqa: S102 - our own code, run after django.setup()
+            pages = {}
+            for name, (path, data) in namespace["URLS"].items():
+                if wanted and name not in wanted:
+                    continue
+                for _ in range(3):  # warm-up: templates, page parts, lookups
+                    status, content = wsgi_get(app, path, data)
+                cpu = []
+                for _ in range(args.repeat):
+                    started = time.process_time()
+                    wsgi_get(app, path, data)
+                    cpu.append((time.process_time() - started) * 1000)
+                pages[name] = {"path": path, "status": status, "bytes": len(content)}
+                pages[name]["cpu"] = common.summary(cpu, digits=2)
+                print(
+                    f"{db.articles:>7,} {name:20} HTTP {status} {len(content):>7,} B  "
+                    f"cpu p50 {pages[name]['cpu']['p50']:6.2f} ms  "
+                    f"min {pages[name]['cpu']['min']:6.2f} ms",
+                    flush=True,
+                )
+                if not args.no_cprofile:
+                    print(_cprofile(app, path, data, args.repeat, args.top), flush=True)
+            run["rows"].append({"articles": db.articles, "pages": pages})
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
+    out = ROOT / "bench" / "results" / f"profile-{stamp}-{run['label']}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n")
+    common.log(f"results in {out.relative_to(ROOT)}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--scales", default="1000,10000,100000")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--profile", action="store_true", help="production settings through the WSGI handler"
+    )
+    parser.add_argument("--pages", default="", help="--profile: these pages only (a,b,…)")
+    parser.add_argument("--cached", action="store_true", help="--profile: page cache on")
+    parser.add_argument("--no-cprofile", action="store_true", help="--profile: timings only")
+    parser.add_argument("--top", type=int, default=25, help="--profile: functions shown")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
+    if args.profile:
+        return profile(args, scales)
     run = {"machine": common.machine(), "repeat": args.repeat, "rows": []}
     with common.database(args.db) as db:
         run.update(vendor=db.vendor, label=db.label)

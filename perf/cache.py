@@ -12,6 +12,7 @@ A response is never stored if anything changed while it was being built (the ``e
 before the view ran has moved), so a reader who raced a publish cannot pin the old page.
 """
 
+import functools
 import hashlib
 import uuid
 from urllib.parse import parse_qsl, urlencode
@@ -61,6 +62,7 @@ def entry_key(request):
     return PREFIX + "r:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+@functools.lru_cache(maxsize=8192)
 def _tag_key(tag):
     return PREFIX + "t:" + hashlib.sha256(tag.encode()).hexdigest()[:32]
 
