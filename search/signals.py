@@ -43,11 +43,19 @@ def forget_choices(**kwargs):
     cache.delete_many([f"{CHOICES_KEY}:names", *(f"{CHOICES_KEY}:{pk}" for pk in locales)])
 
 
+def forget_picks(**kwargs):
+    """Drop every query's cached editors' picks (search.views.editors_picks)."""
+    from search.views import PICKS_KEY
+
+    cache.delete(PICKS_KEY)
+
+
 def _page_changed(sender, instance=None, **kwargs):
     from cms.models import DepartmentPage
     from home.models import CampaignPage
 
     page = instance if instance is not None else kwargs.get("page")
+    forget_picks()  # a picked page's title, address or publication may have changed
     if isinstance(getattr(page, "specific_deferred", page), (DepartmentPage, CampaignPage)):
         forget_choices()
 
@@ -81,5 +89,9 @@ def connect():
     post_delete.connect(forget_choices, sender=category, dispatch_uid="search-category-del")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_page_changed, dispatch_uid=f"search-choices-{id(signal)}")
+    # A promotion deleted with its query or its page is deleted one by one: its signal runs.
+    promotion = apps.get_model("wagtailsearchpromotions", "SearchPromotion")
+    post_save.connect(forget_picks, sender=promotion, dispatch_uid="search-picks")
+    post_delete.connect(forget_picks, sender=promotion, dispatch_uid="search-picks-del")
     for model in (apps.get_model("cms", "DepartmentPage"), apps.get_model("home", "CampaignPage")):
         post_delete.connect(_page_changed, sender=model, dispatch_uid=f"search-del-{model}")

@@ -288,6 +288,26 @@ def test_editors_picks_and_popular_searches(client, corpus):
     assert "cong doan" in utils.visible_text(search(client))
 
 
+def test_a_promotion_shows_at_once_and_goes_with_its_page(client, corpus):
+    """The picks are kept in the cache: adding, editing or removing a promotion, or
+    unpublishing its page, shows on the next search."""
+    assert "Ban biên tập giới thiệu" not in search(client, q="nghi mat").content.decode()
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("nghi mat"), page=corpus["S1"], description="Hạn chót 30/5.", sort_order=0
+    )
+    assert "Hạn chót 30/5." in search(client, q="nghi mat").content.decode()
+    promotion.description = "Hạn chót 15/6."
+    promotion.save()
+    html = search(client, q="nghi mat").content.decode()
+    assert "Hạn chót 15/6." in html and "Hạn chót 30/5." not in html
+    corpus["S1"].unpublish()
+    assert "Hạn chót 15/6." not in search(client, q="nghi mat").content.decode()
+    corpus["S1"].save_revision().publish()
+    assert "Hạn chót 15/6." in search(client, q="nghi mat").content.decode()
+    promotion.delete()
+    assert "Ban biên tập giới thiệu" not in search(client, q="nghi mat").content.decode()
+
+
 def test_every_combination_of_filters_is_the_intersection_of_each(client, corpus):
     """All 32 combinations of type, department, campaign, tag and year, for two queries:
     each combination finds exactly the pages every one of its filters finds alone."""

@@ -99,3 +99,48 @@ def test_filters_find_older_pages_beyond_the_newest_matches(
         page.pk for page in newer[::-1][:3]
     ]
     assert results(client, nam=2019) == []
+
+
+def test_a_year_finds_each_type_by_its_own_date_and_other_pages_by_publication(
+    client, home_page, news_index, exemplar_index, campaign_index, scope_mode, monkeypatch
+):
+    """The year filter is a union of each dated type's rows and the other pages' first
+    publication; with a type, that type's date only."""
+    from django.utils import timezone
+
+    from search import engine
+
+    monkeypatch.setattr(engine, "CANDIDATES", 4)
+
+    from wagtail.models import Page
+
+    exemplar = factories.ExemplarPageFactory(
+        parent=exemplar_index, title="Cô giáo mê bóng bàn", year_recognised=2022
+    )
+    campaign = factories.CampaignPageFactory(
+        parent=campaign_index,
+        title="Tháng thể thao: bóng bàn",
+        start_date=datetime.date(2022, 5, 1),
+        end_date=datetime.date(2023, 1, 31),
+    )
+    standard = factories.StandardPageFactory(parent=home_page, title="Luật thi đấu bóng bàn")
+    # A page of no dated type: its year is its first publication's (in the site's time zone:
+    # 00:30 on 1 January 2022 in Hà Nội is still 2021 in UTC).
+    published = timezone.make_aware(datetime.datetime(2022, 1, 1, 0, 30))
+    Page.objects.filter(pk=standard.pk).update(first_published_at=published)
+    old = article(news_index, 0, date=datetime.date(2022, 12, 31))
+    # First published in 2022 but dated 2025: an article's year is its date's.
+    newer = [article(news_index, number) for number in range(1, 5)]
+    Page.objects.filter(pk__in=[page.pk for page in newer]).update(first_published_at=published)
+
+    assert sorted(results(client, nam=2022)) == sorted(
+        [exemplar.pk, campaign.pk, standard.pk, old.pk]
+    )
+    assert results(client, nam=2022, loai="bai-viet") == [old.pk]
+    assert results(client, nam=2022, loai="chien-dich") == [campaign.pk]
+    assert results(client, nam=2022, loai="guong-sang") == [exemplar.pk]
+    assert results(client, nam=2022, loai="khac") == [standard.pk]
+    assert results(client, nam=2021) == []
+    assert results(client, nam=2023) == []  # a campaign's year is its start's
+    for year in ("0", "99999", "-1", "2022x"):  # no year a date can hold: the filter is ignored
+        assert len(results(client, nam=year)) == 4  # the newest four (CANDIDATES) of all 8
