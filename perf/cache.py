@@ -12,6 +12,8 @@ A response is never stored if anything changed while it was being built (the ``e
 before the view ran has moved), so a reader who raced a publish cannot pin the old page.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import uuid
@@ -65,6 +67,46 @@ def entry_key(request):
 @functools.lru_cache(maxsize=8192)
 def _tag_key(tag):
     return PREFIX + "t:" + hashlib.sha256(tag.encode()).hexdigest()[:32]
+
+
+# The tag versions this request has read (PageCacheMiddleware opens one per request): each
+# tag's version is read once, not again for every part, card and lookup that carries it.
+_known_versions = contextvars.ContextVar("lantoa_perf_versions", default=None)
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Read each tag's version at most once inside (one request): a copy that was good when
+    the request first looked is what a reader who came a moment earlier would have got, and
+    nothing is stored from a request during which anything was invalidated (the epoch)."""
+    token = _known_versions.set({})
+    try:
+        yield
+    finally:
+        _known_versions.reset(token)
+
+
+def read(key, tags):
+    """``(entry stored under key, {tag: version or None})`` in one cache round trip: the
+    entry and the versions of those of ``tags`` this request has not read yet."""
+    known = _known_versions.get()
+    if known is None:
+        known = {}
+    keys = {_tag_key(tag): tag for tag in tags if tag not in known}
+    found = store().get_many([key, *keys])
+    for tag_key, tag in keys.items():
+        known[tag] = found.get(tag_key)
+    return found.get(key), known
+
+
+def unchanged(versions, known):
+    """Whether every tag of ``versions`` (an entry's) still has that version."""
+    missing = {_tag_key(tag): tag for tag in versions if tag not in known}
+    if missing:
+        found = store().get_many(list(missing))
+        for tag_key, tag in missing.items():
+            known[tag] = found.get(tag_key)
+    return all(known[tag] == version for tag, version in versions.items())
 
 
 def epoch():

@@ -88,22 +88,20 @@ def remember(name, tags, compute):
 
     store = cache.store()
     key = MEMO_PREFIX + hashlib.sha256(name.encode()).hexdigest()[:40]
-    tag_keys = {tag: cache._tag_key(tag) for tag in set(tags) | {"any"}}
-    found = store.get_many([key, *tag_keys.values()])
-    versions = {tag: found.get(tag_key) for tag, tag_key in tag_keys.items()}
-    entry = found.get(key)
+    tags = set(tags) | {"any"}
+    entry, known = cache.read(key, tags)
+    versions = {tag: known[tag] for tag in tags}
     if entry is not None and None not in versions.values() and entry[0] == versions:
         return entry[1]
-    missing = [tag_key for tag, tag_key in tag_keys.items() if versions[tag] is None]
+    missing = {cache._tag_key(tag): tag for tag, version in versions.items() if version is None}
     if missing:
         import uuid
 
         for tag_key in missing:
             store.add(tag_key, uuid.uuid4().hex, timeout=None)
-        again = store.get_many(missing)
-        versions = {
-            tag: found.get(tag_key, again.get(tag_key)) for tag, tag_key in tag_keys.items()
-        }
+        again = store.get_many(list(missing))
+        for tag_key, tag in missing.items():
+            versions[tag] = known[tag] = again.get(tag_key)
     value = compute()
     if None not in versions.values():
         store.set(key, (versions, value), timeout=MEMO_SECONDS)
@@ -168,31 +166,16 @@ def note_shown(request, tags):
         collected |= tags
 
 
-def _unchanged(request, versions):
-    """Whether every tag of ``versions`` still has that version. Each tag's version is read
-    once a request (a page shows ~20 tags across its parts, cards and route; reading them
-    again for every part cost ~80 cache reads a page): a copy good when this request first
-    looked is what a reader who arrived a moment earlier would have got, and nothing is
-    stored from a request during which anything was invalidated (the epoch)."""
-    known = request.__dict__.setdefault("_perf_versions", {})
-    missing = [tag for tag in versions if tag not in known]
-    if missing:
-        keys = {cache._tag_key(tag): tag for tag in missing}
-        found = cache.store().get_many(list(keys))
-        for tag_key, tag in keys.items():
-            known[tag] = found.get(tag_key)
-    return all(known[tag] == version for tag, version in versions.items())
-
-
 def remember_part(request, name, tags, render):
     """The HTML ``render()`` gives, kept until one of ``tags`` or of the pages shown inside
     it (cards: ``note_shown``) changes — the page cache's rules for part of a page. One way
     for every kept piece of HTML: a page's parts, its cards, the header and footer
     (cms.templatetags.lantoa's ``page_part``, ``page_fragment``, ``site_part``).
 
-    A good copy costs one cache read, and one more for the versions of the tags this
-    request has not read yet (``_unchanged``). Everything it shows (``tags`` and the cards')
-    is passed on to the parts around it.
+    A good copy costs one cache round trip (the entry, with the versions of those of its
+    tags this request has not read yet: perf.cache.read), a second only for the tags of
+    cards rendered inside it. Everything it shows (``tags`` and the cards') is passed on to
+    the parts around it.
 
     Safe against a change racing the render: the entry is stored only when nothing was
     invalidated since the request started (the epoch PageCacheMiddleware read before the
@@ -208,10 +191,10 @@ def remember_part(request, name, tags, render):
         return render()
     key = PART_PREFIX + hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:40]
     tags = set(tags) | {"any"}
-    entry = cache.store().get(key)
+    entry, known = cache.read(key, tags)
     if entry is not None:
         versions, html, shown = entry
-        if tags <= versions.keys() and _unchanged(request, versions):
+        if tags <= versions.keys() and cache.unchanged(versions, known):
             note_shown(request, shown)
             return html
     collected = set()
@@ -256,13 +239,12 @@ def routed_page(request, root, components, find, tags_for):
     started = getattr(request, "_perf_epoch", _NO_EPOCH)
     if started is _NO_EPOCH or not getattr(settings, "PAGE_PARTS_ENABLED", True):
         return find()
-    store = cache.store()
     name = f"{root.pk}:{'/'.join(components)}"
     key = ROUTE_PREFIX + hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:40]
-    entry = store.get(key)
+    entry, known = cache.read(key, ())
     if entry is not None:
         versions, page = entry
-        if _unchanged(request, versions):
+        if cache.unchanged(versions, known):
             return page
     page = find()
     if page is not None:

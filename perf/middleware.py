@@ -63,6 +63,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with cache.request_scope():  # each dependency tag's version read once a request
+            return self._respond(request)
+
+    def _respond(self, request):
         # What had been invalidated when the view started: page parts (perf.lookups.
         # remember_part) are stored only if nothing was invalidated while the view ran.
         if not cache.enabled():
