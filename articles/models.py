@@ -81,22 +81,32 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
 
     def articles(self, request=None):
         """Live articles, newest first; members-only ones too when ``request`` is a member's."""
-        from members.visibility import visible_to
+        return self._visible_articles(request)[0]
+
+    def _visible_articles(self, request):
+        """The articles ``request``'s reader may see, and a name for that set of articles
+        (perf.pagination.visible_listing)."""
+        from perf.pagination import visible_listing
 
         live = ArticlePage.objects.live()
-        return newest_first(
-            (visible_to(live, request) if request is not None else live.public())
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions"),
-            self.locale_id,
-        )
+        visible, seen = visible_listing(live, request) if request else (live.public(), "public")
+        listed = visible.select_related("hero_image").prefetch_related("hero_image__renditions")
+        return newest_first(listed, self.locale_id), seen
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The count is cached until an article of this language changes (perf.pagination).
-        page_obj = paginate(request, self.articles(request), {f"articles:{self.locale_id}"})
-        attach_departments(page_obj.object_list)
-        context["articles"] = page_obj
+        # The count is cached until an article of this language changes, under a name that
+        # says which articles this reader may see (no query compiled for the key); the page's
+        # articles are read only if the template's list part is rendered (perf.pagination).
+        articles, seen = self._visible_articles(request)
+        context["articles"] = paginate(
+            request,
+            articles,
+            {f"articles:{self.locale_id}"},
+            name=f"news:{self.pk}:{self.locale_id}:{seen}",
+            prepare=attach_departments,
+        )
+        context["articles_seen_by"] = seen
         return context
 
 

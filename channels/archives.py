@@ -62,8 +62,15 @@ class NewsArchiveMixin(RoutablePageMixin):
     def _render_archive(self, request, articles, title, route, args=(), **extra):
         # Every archive lists articles of this language: its count is cached until one of
         # them is published, unpublished, moved or deleted (perf.pagination).
-        page_obj = paginate(request, articles, {f"articles:{self.locale_id}"})
-        attach_departments(page_obj.object_list)
+        # Kept under the archive's own name: no query to compile for the key. The articles are
+        # read only if the template's list part is rendered (perf.pagination).
+        page_obj = paginate(
+            request,
+            articles,
+            {f"articles:{self.locale_id}"},
+            name=f"archive:{self.pk}:{self.locale_id}:{route}:{args!r}",
+            prepare=attach_departments,
+        )
         context = {
             "page": self,
             "self": self,

@@ -133,6 +133,83 @@ def test_year_archive_months_are_cached_and_a_publish_shows_at_once(client, news
     assert months()[0] == {"11/2025 (2)"}
 
 
+def card_titles(response):
+    return [h.get_text(" ", strip=True) for h in utils.soup(response).select(".card__title")]
+
+
+def listings(queries):
+    return [q for q in queries if 'ORDER BY "articles_articlepage"."date" DESC' in q["sql"]]
+
+
+def test_news_list_is_kept_whole_and_never_stale(
+    client, news_index, twelve_articles, commit, django_user_model
+):
+    from tests.library.factories import make_members_only, member
+
+    private = factories.ArticlePageFactory(
+        parent=news_index, title="Công khai tài chính quý III", date=timezone.localdate()
+    )
+    make_members_only(private)
+    newest = [article.title for article in twelve_articles]
+    assert card_titles(client.get(news_index.url)) == newest
+    client.get(news_index.url)  # the first request made the cards' renditions (stored after)
+    with CaptureQueriesContext(connection) as again:
+        assert card_titles(client.get(news_index.url)) == newest
+    assert listings(again.captured_queries) == []  # the list came from the cache
+
+    # A member sees the members-only article; the anonymous list is not theirs, nor theirs ours.
+    client.force_login(member(django_user_model))
+    assert card_titles(client.get(news_index.url))[:2] == [private.title, newest[0]]
+    client.logout()
+    assert card_titles(client.get(news_index.url)) == newest
+
+    # A publish, an edit and an unpublish show at the next request.
+    article = factories.ArticlePageFactory(
+        parent=news_index, title="Hội thao công đoàn 2026", live=False
+    )
+    commit(article.save_revision().publish)
+    assert card_titles(client.get(news_index.url)) == ["Hội thao công đoàn 2026", *newest[:11]]
+    assert card_titles(client.get(news_index.url, {"trang": "2"})) == newest[11:]
+    edited = ArticlePage.objects.get(pk=twelve_articles[0].pk)
+    edited.title = "Bản tin công đoàn số 00 (đã sửa)"
+    commit(edited.save_revision().publish)
+    assert "Bản tin công đoàn số 00 (đã sửa)" in card_titles(client.get(news_index.url))
+    commit(ArticlePage.objects.get(pk=article.pk).unpublish)
+    assert card_titles(client.get(news_index.url))[0] == "Bản tin công đoàn số 00 (đã sửa)"
+    assert "trang=2" not in client.get(news_index.url).content.decode()
+
+
+def test_tag_lists_are_kept_whole_and_never_stale(client, common_tag, news_index, commit):
+    url = "/the/hien-mau/"
+    newest = [article.title for article in common_tag]
+    assert card_titles(client.get(url)) == newest[:12]
+    client.get(url)  # the first request made the cards' renditions (stored after)
+    with CaptureQueriesContext(connection) as again:
+        assert card_titles(client.get(url)) == newest[:12]
+    assert listings(again.captured_queries) == []  # the lists came from the cache
+
+    article = factories.ArticlePageFactory(
+        parent=news_index, title="Ngày hội hiến máu 2026", tags=["Hiến máu"], live=False
+    )
+    commit(article.save_revision().publish)
+    assert card_titles(client.get(url)) == ["Ngày hội hiến máu 2026", *newest[:11]]
+    assert "15 tin bài" in utils.visible_text(client.get(url))
+
+    untagged = ArticlePage.objects.get(pk=common_tag[0].pk)
+    untagged.tags.set(["Thể thao"])
+    commit(untagged.save_revision().publish)
+    assert card_titles(client.get(url)) == ["Ngày hội hiến máu 2026", *newest[1:12]]
+
+    exemplar = factories.ExemplarPageFactory(
+        parent=factories.ExemplarIndexPageFactory(parent=news_index.get_parent()),
+        title="Nguyễn Văn Hùng, 30 lần hiến máu",
+        tags=["Hiến máu"],
+        live=False,
+    )
+    commit(exemplar.save_revision().publish)
+    assert "Nguyễn Văn Hùng, 30 lần hiến máu" in utils.visible_text(client.get(url))
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite has no autovacuum")
 def test_migrate_leaves_fresh_statistics_on_sqlite(twelve_articles):
     from django.core.management import call_command
