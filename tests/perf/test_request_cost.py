@@ -167,3 +167,19 @@ def test_home_campaign_follows_a_newly_published_campaign(client, site):
     )
     sooner.save_revision().publish()
     assert "Hiến máu nhân đạo" in text(client, "/")
+
+
+def test_language_links_follow_a_new_translation_at_once(client, site, home_page):
+    from tests.i18n.conftest import publish_translation
+
+    publish_translation(home_page, title="Home", slug="home-en")
+    url = site["article"].url
+
+    def english_link():
+        links = utils.soup(get(client, url)).select(".language-links a[lang=en]")
+        return links[0]["href"] if links else None
+
+    assert english_link() == "/en/"
+    assert english_link() == "/en/"  # kept now
+    translation = publish_translation(site["article"], title="Union sports day 2026")
+    assert english_link() == translation.url
