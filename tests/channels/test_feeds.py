@@ -133,3 +133,57 @@ def test_pages_link_their_feeds_in_the_head(client, newsroom):
     # Every linked feed is a real one.
     for href in links:
         parse(client, href)
+
+
+@pytest.mark.parametrize("source", ["news", "department", "campaign", "tag"])
+def test_feed_is_kept_and_a_publish_edit_or_unpublish_shows_at_once(
+    client, newsroom, source, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import ArticlePage
+    from tests import factories
+
+    url = feed_urls(newsroom)[source].format(kind="rss")
+    parse(client, url)  # stores the images' file sizes: a change to images, so not kept
+    parse(client, url)
+    with CaptureQueriesContext(connection) as again:
+        _, feed = parse(client, url)
+    assert not [q for q in again.captured_queries if "articles_articlepage" in q["sql"]]
+    titles = {entry.title for entry in feed.entries}
+    assert titles == {newsroom["articles"][key].title for key in EXPECTED[source]}
+
+    article = factories.ArticlePageFactory(
+        parent=newsroom["department"],
+        title="Khoa Toán hiến máu nhân đạo",
+        campaign=newsroom["campaign"],
+        tags=[newsroom["tag"]],
+        live=False,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert "Khoa Toán hiến máu nhân đạo" in {e.title for e in parse(client, url)[1].entries}
+
+    edited = ArticlePage.objects.get(pk=article.pk)
+    edited.title = "Khoa Toán hiến máu nhân đạo lần 2"
+    with django_capture_on_commit_callbacks(execute=True):
+        edited.save_revision().publish()
+    shown = {e.title for e in parse(client, url)[1].entries}
+    assert "Khoa Toán hiến máu nhân đạo lần 2" in shown
+    assert "Khoa Toán hiến máu nhân đạo" not in shown
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).unpublish()
+    assert {e.title for e in parse(client, url)[1].entries} == titles
+
+
+def test_feeds_are_kept_per_language_and_kind(client, newsroom):
+    rss = client.get("/rss/")
+    atom = client.get("/atom/")
+    assert rss["Content-Type"].startswith("application/rss+xml")
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert client.get("/rss/").content == rss.content
+    assert client.get("/atom/").content == atom.content
+    assert client.get("/rss/")["Last-Modified"] == rss["Last-Modified"]
+    assert client.get("/rss/the/khong-co/").status_code == 404
