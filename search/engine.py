@@ -56,8 +56,14 @@ def database_vendor():
     return None
 
 
+class Prefix(str):
+    """A folded term matched as the start of a word ("xuy" finds "xuyên"): the last word of a
+    query may be one the reader is still typing (see search.views.prefixed)."""
+
+
 def _match(terms, operator):
-    return "{title body} : (" + f" {operator.upper()} ".join(f'"{t}"' for t in terms) + ")"
+    words = [f'"{t}"*' if isinstance(t, Prefix) else f'"{t}"' for t in terms]
+    return "{title body} : (" + f" {operator.upper()} ".join(words) + ")"
 
 
 def _sqlite(terms, operator, locale_id=None):
@@ -157,7 +163,8 @@ def _pg_config():
 
 
 def _pg_query(terms, operator):
-    return (" & " if operator == "and" else " | ").join(terms)
+    words = [f"{t}:*" if isinstance(t, Prefix) else t for t in terms]
+    return (" & " if operator == "and" else " | ").join(words)
 
 
 def _postgresql(terms, operator, since=None, locale_id=None, scope=None):
@@ -310,9 +317,13 @@ def title_words(title):
 
 
 def title_score(title, terms):
-    """How many of the folded terms the title holds as words."""
+    """How many of the folded terms the title holds as words (a Prefix: as a word's start)."""
     words = title_words(title)
-    return sum(1 for term in terms if term in words)
+    return sum(
+        1
+        for term in terms
+        if term in words or isinstance(term, Prefix) and any(w.startswith(term) for w in words)
+    )
 
 
 def with_ids(pages, ids):

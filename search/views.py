@@ -6,6 +6,7 @@ the words exactly as typed (with their marks) rank above those found only by fol
 """
 
 import datetime
+import functools
 import hashlib
 import re
 import uuid
@@ -47,7 +48,7 @@ from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
 from perf.lookups import live_departments, restrictions
-from search.engine import best_matches, with_ids
+from search.engine import Prefix, best_matches, with_ids
 from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
@@ -77,6 +78,7 @@ TYPE_KEYS = {
 OTHER = "khac"  # the pages of none of the main types (kept for old links)
 EXACT_CHECKED = 40
 MIN_TERMS_FOR_PARTIAL = 3  # fewer words: a page with only one of two is not worth showing
+PREFIX_LENGTH = 3  # letters a last word needs to be looked for as the start of words too
 SORTS = {"lien-quan": _("Most relevant"), "moi-nhat": _("Newest")}
 CHOICES_KEY = "search-choices"  # filter lists and names a query may hold; see search.signals
 
@@ -166,27 +168,46 @@ def base_pages(locale):
     return pages
 
 
+def prefixed(terms):
+    """The terms with the last one as a Prefix, when it may be a word still being typed: of
+    letters, at least PREFIX_LENGTH of them (a shorter start is in too many words to be worth
+    it: each word it starts is read), or None."""
+    last = terms[-1] if terms else ""
+    if len(last) < PREFIX_LENGTH or not last.isalpha():
+        return None
+    return [*terms[:-1], Prefix(last)]
+
+
 def matched_ids(pages, query, locale=None, scope=None):
     """The engine's best matches for the folded query, most relevant first.
 
     ``locale`` and ``scope`` (the filtered pages, or None) restrict the engine's candidates
     before it keeps the newest: a filter's or a language's pages are never crowded out.
-    Every word must match; when no page holds them all and the query has three words or more,
+    Every word must match. Then, when fewer than MAX_RESULTS pages do, the pages where the
+    last word starts a word ("giao duc thuong xuy": "xuyên") come after them; the third value
+    is then True. When still no page holds them all and the query has three words or more,
     pages holding all but one of them are returned instead (the second value is then True).
     """
     terms = folded_terms(query)
     if not terms:
-        return [], False
+        return [], False, False
     ids = best_matches(pages, terms, "and", MAX_RESULTS, locale, scope)
+    started = prefixed(terms)
+    prefix = False
+    if started and len(ids) < MAX_RESULTS:
+        seen = set(ids)
+        more = best_matches(pages, started, "and", MAX_RESULTS, locale, scope)
+        more = [pk for pk in more if pk not in seen][: MAX_RESULTS - len(ids)]
+        ids, prefix = ids + more, bool(more)
     if ids or len(terms) < MIN_TERMS_FOR_PARTIAL:
-        return ids, False
+        return ids, False, prefix
     # Each query leaving one word out: precise, and as cheap as the first.
     ids = []
     for left_out in range(len(terms)):
         subset = terms[:left_out] + terms[left_out + 1 :]
         found = best_matches(pages, subset, "and", MAX_RESULTS, locale, scope)
         ids += [pk for pk in found if pk not in ids]
-    return ids, True
+    return ids, True, False
 
 
 def has_filters(filters):
@@ -301,10 +322,16 @@ def _names_in(names, folded_query):
     """The keys of ``names`` (key -> name) whose folded words appear together in the query."""
     found = []
     for key, name in names:
-        words = " ".join(re.findall(r"[^\W_]+", fold(name or "")))
-        if words and f" {words} " in folded_query:
+        words = _folded_words(name or "")
+        if words != "  " and words in folded_query:
             found.append(key)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_words(name):
+    """' w1 w2 ' for a name (departments, categories and tags: folded once, not per search)."""
+    return " " + " ".join(re.findall(r"[^\W_]+", fold(name))) + " "
 
 
 def named_things():
@@ -450,7 +477,7 @@ def prefetch_search_relations(pages):
             prefetch_related_objects(objects, *names)
 
 
-def describe(pages, query):
+def describe(pages, query, prefix=False):
     """What each result shows: its page, type, date or year, department and snippet.
 
     The snippet is the summary (an article's lead, an exemplar's citation) when it holds a
@@ -460,15 +487,17 @@ def describe(pages, query):
     snippets = {}
     for page in pages:
         summary = getattr(page, "get_search_description", lambda: "")() or ""
-        snippets[page.pk] = highlight(summary, query)
+        snippets[page.pk] = highlight(summary, query, prefix=prefix)
     unmatched = [page for page in pages if "<mark>" not in snippets[page.pk]]
     prefetch_search_relations(unmatched)
     for page in unmatched:
-        snippets[page.pk] = highlight(page.searchable_text()[len(page.title or "") :], query)
+        snippets[page.pk] = highlight(
+            page.searchable_text()[len(page.title or "") :], query, prefix=prefix
+        )
     return [
         {
             "page": page,
-            "title": highlight(page.title, query, length=500),
+            "title": highlight(page.title, query, length=500, prefix=prefix),
             "type": page.get_verbose_name().capitalize(),
             "date": page_date(page),
             "year": getattr(page, "year_recognised", None),
@@ -599,13 +628,13 @@ def search(request):
     if query:
         pages = base_pages(locale)
         scope = filter_pages(pages, filters) if has_filters(filters) else None
-        ids, partial = matched_ids(pages, query, locale, scope)
+        ids, partial, prefix = matched_ids(pages, query, locale, scope)
         ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)
         on_page = list(results.object_list)
         by_pk = {page.pk: page for page in Page.objects.filter(pk__in=on_page).specific()}
         results.object_list = [by_pk[pk] for pk in on_page if pk in by_pk]
-        items = describe(results.object_list, query)
+        items = describe(results.object_list, query, prefix=prefix)
         if engine_query(query):
             picks = editors_picks(query)
             if ids and results.number == 1:
