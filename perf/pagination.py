@@ -17,7 +17,10 @@ from django.utils.functional import cached_property
 
 from cms.utils import PER_PAGE
 from cms.utils import paginate as paginate_any
+from perf import cache as perf_cache
 from perf.lookups import remember
+
+BOUNDARY_PREFIX = perf_cache.PREFIX + "page-end:"
 
 
 def cached_count(queryset, tags, name=None):
@@ -58,15 +61,19 @@ def visible_listing(pages, request):
 
 class LazyItems(Sequence):
     """A page's items, read from the database on first use, then passed to ``prepare``
-    (e.g. ``cms.utils.attach_departments``: the cards' departments in one pass)."""
+    (e.g. ``cms.utils.attach_departments``: the cards' departments in one pass) and shown
+    to ``read`` (the paginator remembers where the page ended)."""
 
-    def __init__(self, queryset, prepare=None):
+    def __init__(self, queryset, prepare=None, read=None):
         self.queryset = queryset
         self.prepare = prepare
+        self.read = read
 
     @cached_property
     def items(self):
         items = list(self.queryset)
+        if self.read is not None:
+            self.read(items)
         if self.prepare is not None:
             items = list(self.prepare(items))
         return items
@@ -82,23 +89,82 @@ class LazyItems(Sequence):
 
 
 class CountedPaginator(Paginator):
-    def __init__(self, object_list, per_page, tags, name=None, prepare=None, **kwargs):
+    """A paginator with a kept count and lazy pages. With ``request`` and ``name``, a list of
+    articles newest first (``-date, -pk``) is read from where the previous page ended when
+    that is known: page N costs what page 1 does, instead of the database reading and
+    skipping ``(N-1) × per_page`` rows (``OFFSET``: 240 ms for page 500 of 100,000 articles
+    on PostgreSQL). Where each page ended is kept (perf.cache.save_entry) under the count's
+    tags, only from a request during which nothing was invalidated: a publish, an edit or
+    an unpublish forgets it, and the next reader of page N gets ``OFFSET`` again."""
+
+    def __init__(
+        self, object_list, per_page, tags, name=None, prepare=None, request=None, **kwargs
+    ):
         super().__init__(object_list, per_page, **kwargs)
-        self.tags = set(tags)
+        self.tags = set(tags) | {"any"}
         self.name = name
         self.prepare = prepare
+        self.request = request
 
     @cached_property
     def count(self):
         return cached_count(self.object_list, self.tags, self.name)
 
-    def _get_page(self, object_list, number, paginator):
-        return Page(LazyItems(object_list, self.prepare), number, paginator)
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        items = None
+        after = self._ended(number - 1) if number > 1 else None
+        if after is not None:
+            date, pk = after
+            # A range of the date index from the previous page's last date, less the rows
+            # of that date at or above its last article (an OR would not use the index).
+            items = self.object_list.filter(date__lte=date).exclude(date=date, pk__gte=pk)
+            items = items[: top - bottom]
+        if items is None:
+            items = self.object_list[bottom:top]
+        return Page(LazyItems(items, self.prepare, self._reader(number)), number, self)
+
+    def _key(self, number):
+        import hashlib
+
+        name = f"{self.object_list.db}:{self.name}:{self.per_page}:{number}"
+        return BOUNDARY_PREFIX + hashlib.sha256(name.encode()).hexdigest()[:40]
+
+    def _keyed(self):
+        return self.name is not None and hasattr(self.request, "_perf_epoch")
+
+    def _ended(self, number):
+        """``(date, pk)`` of page ``number``'s last article, if kept and still good."""
+        if not self._keyed():
+            return None
+        entry, known = perf_cache.read(self._key(number), self.tags)
+        if entry is None or not perf_cache.unchanged(entry[0], known):
+            return None
+        return entry[1]
+
+    def _reader(self, number):
+        if not self._keyed():
+            return None
+
+        def read(items):
+            if len(items) == self.per_page:
+                last = items[-1]
+                ended = (last.date, last.pk)
+                perf_cache.save_entry(
+                    self._key(number), self.tags, (ended,), self.request._perf_epoch
+                )
+
+        return read
 
 
 def paginate(request, items, tags, per_page=PER_PAGE, name=None, prepare=None):
     """cms.utils.paginate with a cached count (kept under ``name``, see ``cached_count``):
     a bad or out-of-range number gives the first or the last page. Its items are read on
-    first use and given to ``prepare``."""
-    paginator = CountedPaginator(items, per_page, tags, name=name, prepare=prepare)
+    first use and given to ``prepare``. With ``name``, ``items`` must be articles newest
+    first (``-date, -pk``): a page is read from where the previous one ended."""
+    paginator = CountedPaginator(items, per_page, tags, name=name, prepare=prepare, request=request)
     return paginate_any(request, items, per_page, paginator)

@@ -210,6 +210,41 @@ def test_tag_lists_are_kept_whole_and_never_stale(client, common_tag, news_index
     assert "Nguyễn Văn Hùng, 30 lần hiến máu" in utils.visible_text(client.get(url))
 
 
+def test_a_page_is_read_from_where_the_previous_one_ended(client, news_index, commit, settings):
+    settings.PAGE_PARTS_ENABLED = False  # every request reads its list
+    today = timezone.localdate()
+    made = [
+        factories.ArticlePageFactory(
+            parent=news_index,
+            title=f"Tin công đoàn số {i:02d}",
+            date=today - datetime.timedelta(days=i // 4),  # four a day: ties on the date
+        )
+        for i in range(30)
+    ]
+    newest = [a.title for a in sorted(made, key=lambda a: (a.date, a.pk), reverse=True)]
+
+    def page(number):
+        with CaptureQueriesContext(connection) as queries:
+            titles = card_titles(client.get(news_index.url, {"trang": str(number)}))
+        return titles, listing_sql(queries.captured_queries)
+
+    client.get(news_index.url)  # the first request of the site stores its settings
+    assert page(1)[0] == newest[:12]
+    titles, sql = page(2)
+    assert titles == newest[12:24]
+    assert " OFFSET " not in sql and '"date" <=' in sql, sql
+    titles, sql = page(3)
+    assert titles == newest[24:]
+    assert " OFFSET " not in sql, sql
+
+    # A publish forgets where the pages ended: the next reader of page 3 skips rows again.
+    article = factories.ArticlePageFactory(parent=news_index, title="Tin mới nhất", live=False)
+    commit(article.save_revision().publish)
+    titles, sql = page(3)
+    assert titles == newest[23:]
+    assert " OFFSET " in sql, sql
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite has no autovacuum")
 def test_migrate_leaves_fresh_statistics_on_sqlite(twelve_articles):
     from django.core.management import call_command
