@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -47,19 +48,24 @@ def tag_detail(request, slug):
         tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag=tag)
         articles = newest_first(listed.filter(Exists(tagged)), locale.pk)
     page_obj = paginate(request, articles, changes, name=name, prepare=attach_departments)
-    exemplars = (
-        ExemplarPage.objects.live()
-        .public()
-        .filter(locale=locale, tagged_items__tag=tag)
-        .select_related("portrait", "category")
-        .order_by("-year_recognised", "title")
+    # Built and read only when the lists are rendered (a kept copy needs neither).
+    exemplars = SimpleLazyObject(
+        lambda: list(
+            ExemplarPage.objects.live()
+            .public()
+            .filter(locale=locale, tagged_items__tag=tag)
+            .select_related("portrait", "category")
+            .order_by("-year_recognised", "title")
+        )
     )
-    campaigns = (
-        CampaignPage.objects.live()
-        .public()
-        .filter(locale=locale, tagged_items__tag=tag)
-        .select_related("hero_image")
-        .order_by("-start_date")
+    campaigns = SimpleLazyObject(
+        lambda: list(
+            CampaignPage.objects.live()
+            .public()
+            .filter(locale=locale, tagged_items__tag=tag)
+            .select_related("hero_image")
+            .order_by("-start_date")
+        )
     )
     context = {"tag": tag, "articles": page_obj, "exemplars": exemplars, "campaigns": campaigns}
     # The lists, kept whole (one cache read, no query, no card rendered) until what they show
