@@ -47,12 +47,13 @@ SEEK = 200
 
 
 def database_vendor():
-    """'sqlite' or 'postgresql' when Wagtail's database backend is in use there, else None."""
-    module = type(get_search_backend()).__module__
-    if module.startswith("modelsearch.backends.database.sqlite"):
-        return "sqlite"
-    if module.startswith("modelsearch.backends.database.postgres"):
-        return "postgresql"
+    """'sqlite' or 'postgresql' when Wagtail's database backend (or a subclass of it, such as
+    search.backends') is in use there, else None."""
+    for cls in type(get_search_backend()).__mro__:
+        if cls.__module__.startswith("modelsearch.backends.database.sqlite"):
+            return "sqlite"
+        if cls.__module__.startswith("modelsearch.backends.database.postgres"):
+            return "postgresql"
     return None
 
 

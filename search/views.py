@@ -37,7 +37,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
@@ -48,7 +47,7 @@ from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
 from perf.lookups import live_departments, restrictions
-from search.engine import Prefix, best_matches, with_ids
+from search.engine import Prefix, best_matches, database_vendor, with_ids
 from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
@@ -380,9 +379,9 @@ def facet_boosts(ids, query):
 
 def index_texts(ids):
     """Each page's indexed text (as written and folded), in one query on the database backend."""
-    backend = type(get_search_backend()).__module__
-    if backend.startswith("modelsearch.backends.database."):
-        vendor_pg = "postgres" in backend
+    vendor = database_vendor()
+    if vendor is not None:
+        vendor_pg = vendor == "postgresql"
         columns = (
             ("object_id", "title_text", "body_text")
             if vendor_pg

@@ -222,8 +222,9 @@ if env("EMAIL_HOST"):
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Lan Tỏa <khong-tra-loi@lantoa.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Search: Wagtail's database backend unless Elasticsearch/OpenSearch is configured.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend unless Elasticsearch/OpenSearch is configured
+# (search.backends: the same, SQLite's title norms refreshed for the saved page only).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's default "english" config drops folded Vietnamese syllables that are English
     # stop words (the, to, an, do, so, me); "simple" keeps every word.
