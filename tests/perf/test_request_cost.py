@@ -183,3 +183,17 @@ def test_language_links_follow_a_new_translation_at_once(client, site, home_page
     assert english_link() == "/en/"  # kept now
     translation = publish_translation(site["article"], title="Union sports day 2026")
     assert english_link() == translation.url
+
+
+def test_home_campaign_feature_follows_the_campaign_at_once(client, site):
+    campaign = site["campaign"]
+    campaign.theme = "Tri ân thầy cô giáo"
+    campaign.save_revision().publish()
+    assert "Tri ân thầy cô giáo" in text(client, "/")
+    assert "Tri ân thầy cô giáo" in text(client, "/")  # kept now
+    campaign.theme = "Nhớ ơn thầy cô"
+    campaign.key_date = timezone.localdate() + datetime.timedelta(days=3)
+    campaign.save_revision().publish()
+    shown = text(client, "/")
+    assert "Nhớ ơn thầy cô" in shown
+    assert "Tri ân thầy cô giáo" not in shown
