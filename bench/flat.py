@@ -85,11 +85,18 @@ if english_news is not None:
 """
 
 
-def measure(repeat):
+def clear_caches():
     from django.core.cache import caches
 
     for cache in caches.all():
-        cache.clear()  # nothing cached from the previous scale's database
+        cache.clear()
+
+
+def measure(repeat, cold=False):
+    """Each page ``repeat`` times after a warm-up. ``cold``: every cache is emptied before
+    each timed request (untimed), so nothing is kept: the first reader after a change pays
+    the whole page (lists, counts, parts, the routed page, lookups)."""
+    clear_caches()  # nothing cached from the previous scale's database
     namespace = {}
     exec(URLS_CODE, namespace)  # noqa: S102 - our own code, run after django.setup()
     client = common.client()
@@ -100,7 +107,15 @@ def measure(repeat):
         if status != 200:
             figures[name] = {"status": status}
             continue
-        durations = common.time_requests(client, path, data, repeat=repeat, warmup=1)
+        if cold:
+            durations = common.Durations([], [])
+            for _ in range(repeat):
+                clear_caches()
+                once = common.time_requests(client, path, data, repeat=1, warmup=0)
+                durations.wall += once.wall
+                durations.cpu += once.cpu
+        else:
+            durations = common.time_requests(client, path, data, repeat=repeat, warmup=1)
         figures[name] = {
             "path": path,
             "data": data,
@@ -118,8 +133,10 @@ def table(run):
     scales = [row["articles"] for row in run["rows"]]
     first = run["rows"][0]["pages"]
     key = "cpu" if run["vendor"] == "sqlite" else "wall"
+    cold = ", cold: every cache emptied before each request" if run.get("cold") else ""
     lines = [
-        f"\n#### {run['label']}: p50 {key} ms per request (× the {scales[0]:,}-article figure)",
+        f"\n#### {run['label']}: p50 {key} ms per request{cold} (× the {scales[0]:,}-article "
+        "figure)",
         "",
         "| page | " + " | ".join(f"{s:,}" for s in scales) + " | limit | met |",
         "| --- | " + " | ".join("---:" for _ in scales) + " | ---: | --- |",
@@ -247,6 +264,9 @@ def main():
     parser.add_argument(
         "--profile", action="store_true", help="production settings through the WSGI handler"
     )
+    parser.add_argument(
+        "--cold", action="store_true", help="empty every cache before each timed request"
+    )
     parser.add_argument("--pages", default="", help="--profile: these pages only (a,b,…)")
     parser.add_argument("--cached", action="store_true", help="--profile: page cache on")
     parser.add_argument("--no-cprofile", action="store_true", help="--profile: timings only")
@@ -255,16 +275,18 @@ def main():
     scales = [int(s) for s in args.scales.split(",")]
     if args.profile:
         return profile(args, scales)
-    run = {"machine": common.machine(), "repeat": args.repeat, "rows": []}
+    run = {"machine": common.machine(), "repeat": args.repeat, "cold": args.cold, "rows": []}
     with common.database(args.db) as db:
         run.update(vendor=db.vendor, label=db.label)
         db.ensure(scales[0])
         common.setup_django(db, settings="settings.test")
         for scale in scales:
             db.ensure(scale)
-            run["rows"].append({"articles": db.articles, "pages": measure(args.repeat)})
+            pages = measure(args.repeat, cold=args.cold)
+            run["rows"].append({"articles": db.articles, "pages": pages})
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
-    out = ROOT / "bench" / "results" / f"flat-{stamp}-{run['label']}.json"
+    name = f"flat-{stamp}-{run['label']}{'-cold' if args.cold else ''}.json"
+    out = ROOT / "bench" / "results" / name
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n")
     common.log(f"results in {out.relative_to(ROOT)}")

@@ -232,7 +232,7 @@ def ratios(figures, connections):
 
 def run_database(args, db):
     results = []
-    flat_rows = []
+    flat_rows, cold_rows = [], []
     db.ensure(args.scales[0], reuse=not args.no_datasets)
     db.manage("collectstatic", "--noinput", production=True)
     for scale in args.scales:
@@ -273,18 +273,22 @@ def run_database(args, db):
         print(table(run), flush=True)
         if args.flat:
             flat_rows.append(in_process(db, args))
+            if args.flat_cold:
+                cold_rows.append(in_process(db, args, cold=True))
     if args.flat:
         flat_report(db, flat_rows, args)
+        if args.flat_cold:
+            flat_report(db, cold_rows, args, cold=True)
     return results
 
 
-def in_process(db, args):
+def in_process(db, args, cold=False):
     """bench/flat.py's measurement on the same database (no second load of a dataset)."""
     from bench import flat
 
     if "django" not in sys.modules or not _django_ready():
         common.setup_django(db, settings="settings.test")
-    return {"articles": db.articles, "pages": flat.measure(args.flat_repeat)}
+    return {"articles": db.articles, "pages": flat.measure(args.flat_repeat, cold=cold)}
 
 
 def _django_ready():
@@ -293,19 +297,20 @@ def _django_ready():
     return apps.ready
 
 
-def flat_report(db, rows, args):
+def flat_report(db, rows, args, cold=False):
     from bench import flat
 
     run = {
         "machine": machine(),
         "repeat": args.flat_repeat,
+        "cold": cold,
         "vendor": db.vendor,
         "label": db.label,
         "rows": rows,
         "command": " ".join(sys.argv),
     }
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
-    out = RESULTS / f"flat-{stamp}-{db.label}.json"
+    out = RESULTS / f"flat-{stamp}-{db.label}{'-cold' if cold else ''}.json"
     out.write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n")
     log(f"results in {out.relative_to(ROOT)}")
     print(flat.table(run), flush=True)
@@ -396,6 +401,11 @@ def main():
         "database (one dataset load for both)",
     )
     parser.add_argument("--flat-repeat", type=int, default=5, help="requests per page (--flat)")
+    parser.add_argument(
+        "--flat-cold",
+        action="store_true",
+        help="--flat: also measure every page with every cache emptied before each request",
+    )
     parser.add_argument(
         "--no-datasets",
         action="store_true",
