@@ -258,14 +258,22 @@ def run_database(args, db):
         }
         with gunicorn(db.env, args.workers, False, args.threads) as base:
             names = ["static", *PAGES, "search", "search_filtered", "feed"]
+            if args.pages:
+                names = ["static", *(n for n in names if n in args.pages)]
             run["uncached"] = measure(
                 base, urls, names, args.connections, args.duration, args.warmup
             )
         ratios(run["uncached"], args.connections)
-        if args.cached:
+        cached_pages = [n for n in PAGES if not args.pages or n in args.pages]
+        if args.cached and cached_pages:
             with gunicorn(db.env, args.workers, True, args.threads) as base:
                 run["cached"] = measure(
-                    base, urls, ["static", *PAGES], args.connections, args.duration, args.warmup
+                    base,
+                    urls,
+                    ["static", *cached_pages],
+                    args.connections,
+                    args.duration,
+                    args.warmup,
                 )
             ratios(run["cached"], args.connections)
         results.append(run)
@@ -411,7 +419,13 @@ def main():
         action="store_true",
         help="seed every scale with seed_bulk instead of loading /work/bench-data datasets",
     )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated pages to measure (default: all), e.g. search,search_filtered",
+    )
     args = parser.parse_args()
+    args.pages = [p for p in args.pages.split(",") if p]
     args.scales = [int(s) for s in args.scales.split(",")]
     args.connections = [int(c) for c in args.connections.split(",")]
     if not shutil.which("wrk"):
