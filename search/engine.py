@@ -323,12 +323,33 @@ def title_words(title):
 
 def title_score(title, terms):
     """How many of the folded terms the title holds as words (a Prefix: as a word's start)."""
-    words = title_words(title)
+    return _score(title_words(title), terms)
+
+
+def _score(words, terms):
     return sum(
         1
         for term in terms
         if term in words or isinstance(term, Prefix) and any(w.startswith(term) for w in words)
     )
+
+
+def title_scores(titles, terms):
+    """``title_score`` of each of ``titles`` (pk -> title), folded in one pass over them all:
+    one decomposition of the joined titles instead of one per title (500 candidates a query)."""
+    if not titles:
+        return {}
+    pks = list(titles)
+    joined = "\n".join((titles[pk] or "").replace("\n", " ") for pk in pks)
+    decomposed = unicodedata.normalize("NFD", joined.lower().replace("đ", "d"))
+    folded = decomposed.encode("ascii", "ignore").decode().split("\n")
+    findall = _ASCII_WORD.findall
+    plain = not any(isinstance(term, Prefix) for term in terms)
+    scores = {}
+    for pk, line in zip(pks, folded, strict=True):
+        words = set(findall(line))
+        scores[pk] = sum(term in words for term in terms) if plain else _score(words, terms)
+    return scores
 
 
 def with_ids(pages, ids):
@@ -359,5 +380,6 @@ def best_matches(pages, terms, operator, limit, locale=None, scope=None):
     entries = {pk: entry for entry, pk in found}
     # One query keeps the live, public pages of the reader's language and reads their titles.
     titles = dict(with_ids(pages, entries).values_list("pk", "title"))
-    ranked = sorted((-title_score(title, terms), -entries[pk], pk) for pk, title in titles.items())
+    scores = title_scores(titles, terms)
+    ranked = sorted((-scores[pk], -entries[pk], pk) for pk in titles)
     return [pk for _score, _entry, pk in ranked[:limit]]

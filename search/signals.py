@@ -37,10 +37,14 @@ def tagged_pages(tag):
 
 def forget_choices(**kwargs):
     """Drop the search page's cached filter lists and names (see search.views.CHOICES_KEY)."""
-    from search.views import CHOICES_KEY
+    from django.conf import settings
+
+    from search.views import CHOICES_KEY, OTHER
 
     locales = [0, *Locale.objects.values_list("pk", flat=True)]
-    cache.delete_many([f"{CHOICES_KEY}:names", *(f"{CHOICES_KEY}:{pk}" for pk in locales)])
+    languages = [code for code, _name in settings.LANGUAGES] + [OTHER]
+    keys = [f"{CHOICES_KEY}:{pk}:{code}" for pk in locales for code in languages]
+    cache.delete_many([f"{CHOICES_KEY}:names", *keys])
 
 
 def forget_picks(**kwargs):

@@ -17,6 +17,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Case,
     DateField,
@@ -31,6 +32,8 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -440,12 +443,11 @@ def ranked(ids, query, partial=False):
     texts = index_texts(ids[:EXACT_CHECKED]) if marks else {}
     words = query_words(query)
 
-    def key(item):
-        position, pk = item
-        exact = marks and matches_as_typed(texts.get(pk, ""), words)
-        return (-boosts.get(pk, 0), not exact, position, pk)
-
-    return [k[-1] for k in sorted(map(key, enumerate(ids)))]
+    exact = {pk for pk, text in texts.items() if matches_as_typed(text, words)}
+    order = sorted(
+        (-boosts.get(pk, 0), pk not in exact, position, pk) for position, pk in enumerate(ids)
+    )
+    return [item[-1] for item in order]
 
 
 def page_date(page):
@@ -564,11 +566,19 @@ def suggestions(locale):
 
 
 def add_hit(query):
-    """Count a search, as Wagtail's Query.add_hit does, in one UPDATE once the day has a row."""
-    hits = QueryDailyHits.objects.filter(
-        query__query_string=normalise_query_string(query), date=timezone.now().date()
-    )
-    if not hits.update(hits=F("hits") + 1):
+    """Count a search, as Wagtail's Query.add_hit does, in one UPDATE once the day has a row
+    (a statement written once: the ORM's update through the query's text compiles a join,
+    and on SQLite reads the row's id first, two statements)."""
+    today = timezone.now().date()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {QueryDailyHits._meta.db_table} SET hits = hits + 1 "  # noqa: S608
+            f"WHERE date = %s AND query_id = (SELECT id FROM {Query._meta.db_table} "
+            "WHERE query_string = %s)",
+            [connection.ops.adapt_datefield_value(today), normalise_query_string(query)],
+        )
+        updated = cursor.rowcount
+    if not updated:
         Query.get(query).add_hit()
 
 
@@ -579,15 +589,64 @@ def own_rows(pages):
 
 
 def filter_choices(locale):
-    key = f"{CHOICES_KEY}:{locale.pk if locale else 0}"
+    """The filters' option lists as HTML (``<option>`` elements), kept in the cache per
+    language of the pages and of the page's text until a department, campaign or tag changes
+    (search.signals.forget_choices); see ``filter_options`` for the reader's selection."""
+    language = get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = OTHER  # search.signals.forget_choices drops this one too
+    key = f"{CHOICES_KEY}:{locale.pk if locale else 0}:{language}"
     choices = cache.get(key)
     if choices is None:
-        choices = _filter_choices(locale)
+        choices = _option_lists(_filter_choices(locale))
         cache.set(key, choices, TYPES_CACHE_SECONDS)
-    choices = dict(choices)
-    choices["sorts"] = list(SORTS.items())
-    choices["types"] = [(k, label) for k, label, _model in type_choices()]
     return choices
+
+
+def _options(pairs):
+    return "".join(
+        f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in pairs
+    )
+
+
+def _option_lists(choices):
+    """Each list's options rendered once (each value appears once in its list)."""
+    return {
+        "types": _options((key, label) for key, label, _model in type_choices()),
+        "departments": _options((d.pk, d.display_name) for d in choices["departments"]),
+        "campaigns": _options((c.pk, c.title) for c in choices["campaigns"]),
+        "tags": _options((t.slug, t.name) for t in choices["tags"]),
+        "years": _options((y, y) for y in choices["years"]),
+        "locales": _options((lc.language_code, lc.get_display_name()) for lc in choices["locales"]),
+        "sorts": _options(SORTS.items()),
+    }
+
+
+SELECTED = {
+    "types": "kind",
+    "departments": "department",
+    "campaigns": "campaign",
+    "tags": "tag",
+    "years": "year",
+    "sorts": "sort",
+}
+
+
+def filter_options(choices, filters):
+    """The option lists with the reader's choices selected: the chosen value's option found
+    in the kept HTML by its (escaped, unique) value attribute."""
+    options = {}
+    for name, html in choices.items():
+        value = (
+            filters["locale"].language_code
+            if name == "locales" and filters["locale"]
+            else (filters.get(SELECTED.get(name)))
+        )
+        if value not in (None, ""):
+            chosen = f'<option value="{escape(value)}">'
+            html = html.replace(chosen, chosen[:-1] + " selected>", 1)
+        options[name] = mark_safe(html)  # noqa: S308 - built from escaped values and labels
+    return options
 
 
 def _filter_choices(locale):
@@ -645,7 +704,7 @@ def search(request):
         "partial": partial,
         "filters": filters,
         "filtered": filtered,
-        "choices": filter_choices(locale),
+        "choices": filter_options(filter_choices(locale), filters),
         "capped": results is not None and results.paginator.count >= MAX_RESULTS,
     }
     if not results or not results.paginator.count:
