@@ -50,7 +50,7 @@ from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
 from perf.lookups import live_departments, restrictions
-from search.engine import Prefix, best_matches, database_vendor, with_ids
+from search.engine import Matches, Prefix, best_matches, database_vendor, with_ids
 from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
@@ -204,11 +204,12 @@ def matched_ids(pages, query, locale=None, scope=None):
     if ids or len(terms) < MIN_TERMS_FOR_PARTIAL:
         return ids, False, False
     # Each query leaving one word out: precise, and as cheap as the first.
-    ids = []
+    ids = Matches()
     for left_out in range(len(terms)):
         subset = terms[:left_out] + terms[left_out + 1 :]
         found = best_matches(pages, subset, "and", MAX_RESULTS, locale, scope)
-        ids += [pk for pk in found if pk not in ids]
+        ids += [pk for pk in found if pk not in ids.entries]
+        ids.entries = {**getattr(found, "entries", {}), **ids.entries}
     return ids, True, False
 
 
@@ -380,8 +381,10 @@ def facet_boosts(ids, query):
     return scores
 
 
-def index_texts(ids):
-    """Each page's indexed text (as written and folded), in one query on the database backend."""
+def index_texts(ids, entries=None):
+    """Each page's indexed text (as written and folded), in one query on the database backend:
+    by the index entries' own keys when the engine gave them (``entries``: page id -> entry
+    id), else by page (SQLite's planner may read the whole index for that)."""
     vendor = database_vendor()
     if vendor is not None:
         vendor_pg = vendor == "postgresql"
@@ -391,11 +394,15 @@ def index_texts(ids):
             else ("object_id", "title", "body")
         )
         texts = {}
-        entries = IndexEntry.objects.filter(
-            content_type_id__in=get_descendants_content_types_pks(Page),
-            object_id__in=[str(pk) for pk in ids],
-        )
-        for object_id, title, body in entries.values_list(*columns):
+        keys = [entries.get(pk) for pk in ids] if entries else [None]
+        if None not in keys:
+            found = IndexEntry.objects.filter(pk__in=keys)
+        else:
+            found = IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(Page),
+                object_id__in=[str(pk) for pk in ids],
+            )
+        for object_id, title, body in found.values_list(*columns):
             if object_id.isdigit():
                 texts[int(object_id)] = f"{title or ''} {body or ''}"
         return texts
@@ -440,7 +447,7 @@ def ranked(ids, query, partial=False):
     marks = has_marks(query)
     # The words as typed are looked for in the engine's first EXACT_CHECKED matches only (the
     # pages anyone reads).
-    texts = index_texts(ids[:EXACT_CHECKED]) if marks else {}
+    texts = index_texts(ids[:EXACT_CHECKED], getattr(ids, "entries", None)) if marks else {}
     words = query_words(query)
 
     exact = {pk for pk, text in texts.items() if matches_as_typed(text, words)}
@@ -474,6 +481,27 @@ def prefetch_search_relations(pages):
         ]
         if names:
             prefetch_related_objects(objects, *names)
+
+
+def result_html(item, request):
+    """One result's ``<li>``, as the search page shows it, built from the described item
+    (``describe``) without a template: ten of them a page, each a dozen lookups and filters in
+    Django's templates. Every value is escaped but the title and snippet (``highlight``)."""
+    meta = [escape(item["type"])]
+    if item["year"]:
+        meta.append(escape(_("Year %(year)s") % {"year": item["year"]}))
+    elif item["date"]:
+        day = item["date"]
+        meta.append(f'<time datetime="{day:%Y-%m-%d}">{day:%d/%m/%Y}</time>')
+    if item["department"] is not None:
+        meta.append(escape(item["department"].display_name))
+    snippet = item["snippet"]
+    summary = f'<p class="search-result__summary">{snippet}</p>' if snippet else ""
+    return (
+        f'<li class="search-result"><p class="search-result__type">{" · ".join(meta)}</p>'
+        f'<h2 class="search-result__title"><a href="{escape(item["page"].get_url(request=request))}">'
+        f"{item['title']}</a></h2>{summary}</li>"
+    )
 
 
 def describe(pages, query, prefix=False):
@@ -691,6 +719,8 @@ def search(request):
         by_pk = {page.pk: page for page in Page.objects.filter(pk__in=on_page).specific()}
         results.object_list = [by_pk[pk] for pk in on_page if pk in by_pk]
         items = describe(results.object_list, query, prefix=prefix)
+        for item in items:
+            item["html"] = mark_safe(result_html(item, request))  # noqa: S308 - escaped above
         if engine_query(query):
             picks = editors_picks(query)
             if ids and results.number == 1:
