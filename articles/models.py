@@ -19,6 +19,7 @@ from cms.blocks import BodyBlock
 from cms.models.pages import FOLDED_SEARCH_FIELD, BasePage, HeroImageMixin, InDepartmentMixin
 from cms.models.tags import TaggedPageBase
 from cms.utils import attach_departments
+from listings import tally
 from perf.pagination import paginate
 
 
@@ -98,6 +99,8 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
         # The count is cached until an article of this language changes, under a name that
         # says which articles this reader may see (no query compiled for the key); the page's
         # articles are read only if the template's list part is rendered (perf.pagination).
+        # Every public live article of the language is listed, so an anonymous reader's
+        # count is the kept total (listings.tally: no COUNT(*) over the archive).
         articles, seen = self._visible_articles(request)
         context["articles"] = paginate(
             request,
@@ -105,6 +108,7 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
             {f"articles:{self.locale_id}"},
             name=f"news:{self.pk}:{self.locale_id}:{seen}",
             prepare=attach_departments,
+            count=(lambda: tally.counts(self.locale_id).total) if seen == "public" else None,
         )
         context["articles_seen_by"] = seen
         return context

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "search",
     "perf",
     "channels",
+    "listings",
     "planning",
     "library",
     "members",
