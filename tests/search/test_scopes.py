@@ -71,7 +71,9 @@ def scope_mode(request, monkeypatch, few_candidates):
     """SQLite's three ways to read a scope's matches (PostgreSQL has one: its planner's)."""
     monkeypatch.setattr(few_candidates, "PROBE", 2)  # the newest two matches, then decide
     monkeypatch.setattr(few_candidates, "SEEK", 1000 if request.param == "seek" else 0)
-    monkeypatch.setattr(few_candidates, "walk_on", lambda kept, entries: request.param == "walk")
+    monkeypatch.setattr(
+        few_candidates, "walk_on", lambda kept, entries, below=None: request.param == "walk"
+    )
     return request.param
 
 
