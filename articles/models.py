@@ -100,15 +100,18 @@ class NewsIndexPage(NewsArchiveMixin, BasePage):
         # says which articles this reader may see (no query compiled for the key); the page's
         # articles are read only if the template's list part is rendered (perf.pagination).
         # Every public live article of the language is listed, so an anonymous reader's
-        # count is the kept total (listings.tally: no COUNT(*) over the archive).
+        # count is the kept total (listings.tally: no COUNT(*) over the archive), and a page
+        # reached directly is read from its month (no OFFSET over every newer article).
         articles, seen = self._visible_articles(request)
+        public = seen == "public"
         context["articles"] = paginate(
             request,
             articles,
             {f"articles:{self.locale_id}"},
             name=f"news:{self.pk}:{self.locale_id}:{seen}",
             prepare=attach_departments,
-            count=(lambda: tally.counts(self.locale_id).total) if seen == "public" else None,
+            count=(lambda: tally.counts(self.locale_id).total) if public else None,
+            months=(lambda: tally.counts(self.locale_id).months()) if public else None,
         )
         context["articles_seen_by"] = seen
         return context

@@ -272,3 +272,40 @@ def test_seed_bulk_leaves_the_counts_exact(site):
     )
     assert ArticlePage.objects.count() == 27
     assert_exact()
+
+
+def test_a_deep_page_reached_directly_skips_only_rows_of_its_month(client, site):
+    """?trang=N with nothing kept: the kept month counts say which month page N starts in, so
+    the database skips rows of that month only, and every page shows what OFFSET would."""
+    import re
+
+    from django.core.cache import caches
+
+    from cms.utils import PER_PAGE
+
+    news = site["news"]
+    for month, days in ((9, 20), (8, 25), (7, 18)):
+        for index in range(days):
+            factories.ArticlePageFactory(
+                parent=news,
+                title=f"Tin {month}-{index}",
+                date=datetime.date(2025, month, 1 + index % 28),
+            )
+    expected = [
+        a.title
+        for a in ArticlePage.objects.live()
+        .public()
+        .filter(locale=news.locale)
+        .order_by("-date", "-pk")
+    ]
+    pages = -(-len(expected) // PER_PAGE)
+    assert pages >= 5
+    for number in range(1, pages + 1):
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(news.url, {"trang": number})
+        shown = [a.get_text(strip=True) for a in utils.soup(response).select(".card__title a")]
+        assert shown == expected[(number - 1) * PER_PAGE : number * PER_PAGE], number
+        skipped = [int(n) for q in queries for n in re.findall(r"OFFSET (\d+)", q["sql"])]
+        assert all(n < 25 for n in skipped), (number, skipped)
