@@ -72,7 +72,8 @@ class LazyItems(Sequence):
 
     @cached_property
     def items(self):
-        items = list(self.queryset)
+        # A function gives the queryset when it needs work to build (CountedPaginator).
+        items = list(self.queryset() if callable(self.queryset) else self.queryset)
         if self.read is not None:
             self.read(items)
         if self.prepare is not None:
@@ -137,7 +138,8 @@ class CountedPaginator(Paginator):
             items = self.object_list.filter(date__lte=date).exclude(date=date, pk__gte=pk)
             items = items[: top - bottom]
         if items is None and bottom and self.months is not None:
-            items = self._in_month(bottom, top)
+            # Decided when the items are read: a kept list part needs no month counts.
+            items = lambda: self._in_month(bottom, top)  # noqa: E731
         if items is None:
             items = self.object_list[bottom:top]
         return Page(LazyItems(items, self.prepare, self._reader(number)), number, self)
@@ -156,7 +158,7 @@ class CountedPaginator(Paginator):
                 following = datetime.date(year, month + 1, 1)
                 return self.object_list.filter(date__lt=following)[bottom - newer : top - newer]
             newer += count
-        return None
+        return self.object_list[bottom:top]
 
     def _key(self, number):
         import hashlib

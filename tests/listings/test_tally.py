@@ -309,3 +309,9 @@ def test_a_deep_page_reached_directly_skips_only_rows_of_its_month(client, site)
         assert shown == expected[(number - 1) * PER_PAGE : number * PER_PAGE], number
         skipped = [int(n) for q in queries for n in re.findall(r"OFFSET (\d+)", q["sql"])]
         assert all(n < 25 for n in skipped), (number, skipped)
+    # Kept whole, the page is served again without reading the counts or the articles.
+    client.get(news.url, {"trang": 4})
+    with CaptureQueriesContext(connection) as queries:
+        client.get(news.url, {"trang": 4})
+    read = [q["sql"] for q in queries if "articletally" in q["sql"] or "articlepage" in q["sql"]]
+    assert read == []
