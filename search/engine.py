@@ -226,6 +226,18 @@ def main_locale_id():
         return None
 
 
+class Scope:
+    """The pages a search is restricted to (filters), in two forms of one set: ``pages``, to
+    be listed (gathering a narrow scope's entries: a year as a range of the article date
+    index), and ``check``, to test one page at a time as the full-text index is walked
+    (a year as the page's own date row, by its key: SQLite would otherwise list a year's
+    20,000 articles before each walk, ~9 ms at 100,000 articles)."""
+
+    def __init__(self, pages, check=None):
+        self.pages = pages
+        self.check = pages if check is None else check
+
+
 def candidates(terms, operator, locale=None, scope=None):
     """(index entry id, page id) of the newest CANDIDATES entries matching the terms, among the
     pages of ``locale`` and, when given, among the pages of the queryset ``scope`` (filters).
@@ -250,11 +262,11 @@ def candidates(terms, operator, locale=None, scope=None):
 
     if scope is None and locale_id is not None and locale_id != main_locale_id():
         scope = Page.objects.filter(locale_id=locale_id)  # few pages: looked up, not walked
-    scoped = None
     if scope is not None:
-        scoped = scope.order_by().values("pk").query.sql_with_params()
-    if scoped is not None:
-        return _scoped(vendor, run, terms, operator, scope, scoped)
+        scope = scope if isinstance(scope, Scope) else Scope(scope)
+        scoped = scope.pages.order_by().values("pk").query.sql_with_params()
+        checked = scope.check.order_by().values("pk").query.sql_with_params()
+        return _scoped(vendor, run, terms, operator, scope.pages, scoped, checked)
     if vendor == "sqlite":
         return run(*_sqlite(terms, operator, locale_id))
     with connection.cursor() as cursor:
@@ -287,7 +299,7 @@ def walk_on(kept, entries, below=None):
     return share > 0 and (CANDIDATES - kept) / share * WALK_COST <= share * entries
 
 
-def _scoped(vendor, run, terms, operator, scope, scoped):
+def _scoped(vendor, run, terms, operator, scope, scoped, checked=None):
     """The newest matches among a scope's pages, the cheapest way for the scope's size.
 
     The scope's size is not counted first (counting 20,000 pages of a year costs 30 ms at
@@ -295,10 +307,12 @@ def _scoped(vendor, run, terms, operator, scope, scoped):
     of them in the scope tells how many pages the scope has. Then whichever is cheaper (see
     ``walk_on``): walking on until CANDIDATES are kept (a wide scope: few more matches to
     read), or gathering the scope's entries (a narrow one) and matching those only.
+    ``checked``: the scope as tested page by page in the walks (``Scope.check``).
     """
+    checked = scoped if checked is None else checked
     types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(Page))
     with connection.cursor() as cursor:
-        sql, params = _walk(vendor, terms, operator, scoped, PROBE)
+        sql, params = _walk(vendor, terms, operator, checked, PROBE)
         cursor.execute(sql.replace("{types}", types), params)
         probe = cursor.fetchall()
     probe.sort(reverse=True)
@@ -311,7 +325,7 @@ def _scoped(vendor, run, terms, operator, scope, scoped):
     oldest = min(entry for entry, _pk, _kept in probe)
     if walk_on(len(found), entries, oldest):
         keep = CANDIDATES - len(found)
-        return found + run(*_walk(vendor, terms, operator, scoped, WALK, keep, oldest))
+        return found + run(*_walk(vendor, terms, operator, checked, WALK, keep, oldest))
     if vendor == "postgresql":
         return run(*_postgresql_gather(terms, operator, scoped))
     if any(isinstance(term, Prefix) for term in terms):
@@ -403,6 +417,7 @@ def best_matches(pages, terms, operator, limit, locale=None, scope=None):
     vendor = database_vendor()
     if vendor != connection.vendor or vendor is None:
         if scope is not None:
+            scope = scope.pages if isinstance(scope, Scope) else scope
             pages = pages.filter(pk__in=scope.order_by().values("pk"))
         results = pages.search(" ".join(terms), operator=operator, order_by_relevance=True)
         return [page.pk for page in results[:limit]]

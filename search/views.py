@@ -50,7 +50,7 @@ from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
 from perf.lookups import live_departments, restrictions
-from search.engine import Matches, Prefix, best_matches, database_vendor, with_ids
+from search.engine import Matches, Prefix, Scope, best_matches, database_vendor, with_ids
 from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
@@ -217,7 +217,10 @@ def has_filters(filters):
     return any(filters[key] for key in ("kind", "department", "campaign", "tag", "year"))
 
 
-def filter_pages(pages, filters):
+def filter_pages(pages, filters, per_row=False):
+    """``pages`` narrowed by the filters. ``per_row``: the conditions in the form a check of
+    one page at a time wants (a year as the page's own dated row, a tag by ``carries``), not
+    as lists of every page of the year or tag (see search.engine.Scope)."""
     if filters["kind"] == OTHER:
         pages = pages.not_type(*TYPE_KEYS)
     elif filters.get("model"):
@@ -233,10 +236,21 @@ def filter_pages(pages, filters):
             | Q(pk=campaign)
         )
     if filters["tag"]:
-        pages = pages.filter(tagged_with(Tag.objects.filter(slug=filters["tag"])))
+        tags = Tag.objects.filter(slug=filters["tag"])
+        pages = pages.filter(carries(tags) if per_row else tagged_with(tags))
     if filters["year"]:
-        pages = pages.filter(of_year(filters["year"], filters.get("model")))
+        year, model = filters["year"], filters.get("model")
+        pages = pages.filter(year_of_page(year, model) if per_row else of_year(year, model))
     return pages
+
+
+def year_of_page(year, model=None):
+    """``of_year`` for one page at a time: its dated row's date, by the page's key (only
+    ``model``'s, when the type is chosen and dated), else every dated type's (``dated_in``)."""
+    types = dated_types(year)
+    if model is not None and model in types:
+        return Exists(model.objects.filter(types[model], pk=OuterRef("pk")))
+    return dated_in(year)
 
 
 def tagged_with(tags):
@@ -711,7 +725,13 @@ def search(request):
     partial = False
     if query:
         pages = base_pages(locale)
-        scope = filter_pages(pages, filters) if has_filters(filters) else None
+        vendor = database_vendor()
+        scope = None
+        if has_filters(filters):
+            # SQLite checks a walked page's year by its key at 2-3x the speed of listing the
+            # year first; PostgreSQL hashes the list once and is slower with the check form.
+            per_row = filter_pages(pages, filters, per_row=True) if vendor == "sqlite" else None
+            scope = Scope(filter_pages(pages, filters), per_row)
         ids, partial, prefix = matched_ids(pages, query, locale, scope)
         ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)
