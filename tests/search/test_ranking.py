@@ -158,6 +158,31 @@ def test_members_only_pages_and_their_children_are_never_found(client, home_page
     assert child.pk not in found(client, q="phu luc")
 
 
+def selected(response, name):
+    """The values the filter ``name`` shows as chosen."""
+    page = response.content.decode()
+    select = re.search(rf'<select[^>]* name="{name}">(.*?)</select>', page, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)" selected>', select)
+
+
+def test_the_form_shows_the_chosen_filters_and_only_them(client, news_index, department):
+    factories.ArticlePageFactory(
+        parent=department, title="Hội nghị người lao động", date=datetime.date(2024, 3, 8)
+    )
+    query = {"q": "hoi nghi", "loai": "bai-viet", "nam": "2024", "sap-xep": "moi-nhat"}
+    response = client.get("/tim-kiem/", {**query, "don-vi": str(department.pk)})
+    assert selected(response, "loai") == ["bai-viet"]
+    assert selected(response, "nam") == ["2024"]
+    assert selected(response, "sap-xep") == ["moi-nhat"]
+    assert selected(response, "don-vi") == [str(department.pk)]
+    assert selected(response, "chien-dich") == selected(response, "the") == []
+    assert offered_options(response, "nam")["2024"] == "2024"
+    # The next reader's choice is marked on the same kept lists; an unknown value marks nothing.
+    other = client.get("/tim-kiem/", {"q": "hoi nghi", "nam": "1999", "loai": "<b>"})
+    assert selected(other, "nam") == selected(other, "loai") == []
+    assert selected(other, "sap-xep") == ["lien-quan"]
+
+
 def test_type_filter_offers_each_type_there_is(client, home_page, news_index, department):
     factories.ArticlePageFactory(parent=news_index, title="Hội nghị cán bộ")
     standard = factories.StandardPageFactory(parent=home_page, title="Hội nghị thường niên")
