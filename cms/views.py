@@ -16,6 +16,7 @@ from cms.models import Tag
 from cms.utils import attach_departments
 from exemplars.models import ExemplarPage
 from home.models import CampaignPage
+from listings import tally
 from perf.dependencies import tags_for_tag_view
 from perf.lookups import remember_part
 from perf.pagination import cached_count, paginate
@@ -44,10 +45,15 @@ def tag_detail(request, slug):
     # the tag's and the language's name: no query to compile for the key.
     changes = {f"articles:{locale.pk}"}
     name = f"tag-articles:{tag.pk}:{locale.pk}"
-    if cached_count(articles, changes, name) > COMMON_TAG:
+    # Counted from the kept count of the tag's public articles in this language
+    # (listings.tally), not from its rows: flat for the first reader after a change.
+    count = lambda: tally.counts(locale.pk).tag(tag.pk)  # noqa: E731
+    if cached_count(articles, changes, name, count) > COMMON_TAG:
         tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag=tag)
         articles = newest_first(listed.filter(Exists(tagged)), locale.pk)
-    page_obj = paginate(request, articles, changes, name=name, prepare=attach_departments)
+    page_obj = paginate(
+        request, articles, changes, name=name, prepare=attach_departments, count=count
+    )
     # Built and read only when the lists are rendered (a kept copy needs neither).
     exemplars = SimpleLazyObject(
         lambda: list(

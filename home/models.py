@@ -361,6 +361,7 @@ class CampaignPage(HeroImageMixin, BasePage):
         from django.db.models import F
 
         from articles.models import ArticlePage, newest_first
+        from listings import tally
         from perf.pagination import cached_count
 
         listed = (
@@ -374,7 +375,9 @@ class CampaignPage(HeroImageMixin, BasePage):
         # stopping after a page (issue #8: flat at 100,000 articles), its campaign written so
         # that the campaign index cannot be taken instead; a small one by its own rows,
         # sorted. The count is kept until an article of this campaign changes.
-        if cached_count(articles, {f"campaign:{self.pk}"}) > COMMON_CAMPAIGN:
+        # Counted from the kept counts (listings.tally), not from the campaign's rows.
+        count = lambda: tally.every_language("campaign", self.pk)  # noqa: E731
+        if cached_count(articles, {f"campaign:{self.pk}"}, count=count) > COMMON_CAMPAIGN:
             in_campaign = listed.alias(article_campaign=F("campaign_id") + 0)
             articles = newest_first(in_campaign.filter(article_campaign=self.pk), self.locale_id)
         else:

@@ -280,6 +280,9 @@ class Counts:
     def campaign(self, pk):
         return self.rows["campaign"].get(str(pk), 0)
 
+    def tag(self, pk):
+        return self.rows["tag"].get(str(pk), 0)
+
     def tags(self):
         """{tag id: count}."""
         return {int(key): n for key, n in self.rows["tag"].items()}
@@ -300,3 +303,20 @@ def counts(locale_id, fill=True):
             rebuild()
         return counts(locale_id, fill=False)
     return Counts(row[1:] for row in rows if row[1] != BUILT[1])
+
+
+def every_language(kind, key, fill=True):
+    """The count of one key summed over every language (e.g. a campaign's articles)."""
+    from django.db.models import Q
+
+    Tally = _model()
+    rows = list(
+        Tally.objects.filter(
+            Q(kind=kind, key=str(key)) | Q(locale_id=BUILT[0], kind=BUILT[1])
+        ).values_list("kind", "count")
+    )
+    if fill and not any(row[0] == BUILT[1] for row in rows):
+        with contextlib.suppress(IntegrityError):  # another reader filled them meanwhile
+            rebuild()
+        return every_language(kind, key, fill=False)
+    return sum(count for row_kind, count in rows if row_kind == kind)

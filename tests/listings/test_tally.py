@@ -223,6 +223,17 @@ def test_news_index_and_archives_show_kept_counts_without_counting_the_archive(c
         else:
             text = document.select_one(".result-count").get_text(" ", strip=True)
             assert number(text) == count, (url, text)
+    # The tag page and the campaign page choose their plan from the kept counts too.
+    for url in (f"/the/{site['tag'].slug}/", campaign.url):
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counted = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+        assert counted == [], url
+        assert "Hội nghị cán bộ công chức" in utils.visible_text(response), url
+    assert "1 tin bài" in utils.visible_text(client.get(f"/the/{site['tag'].slug}/"))
     # The last page is where the count says: the oldest article there.
     for cache in caches.all():
         cache.clear()
