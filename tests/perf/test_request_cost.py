@@ -197,3 +197,48 @@ def test_home_campaign_feature_follows_the_campaign_at_once(client, site):
     shown = text(client, "/")
     assert "Nhớ ơn thầy cô" in shown
     assert "Tri ân thầy cô giáo" not in shown
+
+
+def test_search_head_is_kept_but_follows_the_settings_and_the_query(client, site, monkeypatch):
+    """Without a page, the <head>'s share tags and JSON-LD are kept per address (site_part):
+    a new query renders neither again, yet the union's name and the query's own links are
+    always current."""
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.union_name = "Công đoàn Trường Đại học Sơn Hà"
+    settings.save()
+
+    def head(query):
+        return utils.soup(get(client, f"/tim-kiem/?q={query}")).head
+
+    from channels import structured_data
+
+    built = []
+    for_page = structured_data.for_page
+
+    def counted(*args, **kwargs):
+        built.append(args[1])
+        return for_page(*args, **kwargs)
+
+    monkeypatch.setattr(structured_data, "for_page", counted)
+    first = head("hội thao")
+    assert first.select_one('meta[name="robots"]')["content"] == "noindex, follow"
+    assert first.select_one('script[type="application/ld+json"]') is not None
+    assert len(built) == 1
+    again = head("cong doan")
+    assert len(built) == 1  # the JSON-LD was not built again for a new query
+    assert str(again.select_one('meta[property="og:site_name"]')) == str(
+        first.select_one('meta[property="og:site_name"]')
+    )
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.union_name = "Công đoàn Đại học Sơn Hà"
+    settings.save()
+    renamed = head("cong doan")
+    assert renamed.select_one('meta[property="og:site_name"]')["content"] == (
+        "Công đoàn Đại học Sơn Hà"
+    )
+    assert (
+        "Công đoàn Đại học Sơn Hà"
+        in renamed.select_one('script[type="application/ld+json"]').string
+    )
+    assert len(built) == 2
