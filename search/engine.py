@@ -202,16 +202,22 @@ def _postgresql(terms, operator, since=None, locale_id=None, scope=None):
 
 def _postgresql_gather(terms, operator, scoped):
     """The newest matches among a narrow scope's pages: each page's entry found by its unique
-    (type, id) index and its text matched (``OFFSET 0`` keeps that a loop over the scope's
-    pages; left to itself the planner hashes the scope and matches every entry: 1.2 s for the
-    1,861 pages of a year at 100,000 articles, against ~30 ms)."""
+    (type, id) index (one descent: the page's own type), the entries taken newest first and
+    only then their text matched, until CANDIDATES match (``OFFSET 0`` keeps the lookup a loop
+    over the scope's pages; left to itself the planner hashes the scope and matches every
+    entry: 1.2 s for the 1,861 pages of a year at 100,000 articles). Matching each page's
+    text before keeping the newest read every tsvector of the scope (a campaign's 4,200
+    pages: 240 ms; a common word now stops after ~300)."""
     scope_sql, scope_params = scoped
     table = IndexEntry._meta.db_table
     return (
-        f"SELECT e.id, e.object_id FROM ({scope_sql}) s CROSS JOIN LATERAL ("  # noqa: S608
-        f"SELECT e.id, e.object_id FROM {table} e WHERE e.content_type_id IN ({{types}}) "
-        "AND e.object_id = s.pk::text AND e.body @@ to_tsquery(%s::regconfig, %s) OFFSET 0"
-        f") e ORDER BY e.id DESC LIMIT {int(CANDIDATES)}",
+        f"SELECT e.id, e.object_id FROM ("  # noqa: S608
+        f"SELECT s_e.id FROM ({scope_sql}) s CROSS JOIN LATERAL ("
+        f"SELECT s_e.id FROM {table} s_e WHERE s_e.content_type_id = s.content_type_id "
+        "AND s_e.object_id = s.pk::text OFFSET 0) s_e ORDER BY s_e.id DESC"
+        f") ids CROSS JOIN LATERAL (SELECT e.id, e.object_id FROM {table} e WHERE e.id = ids.id "
+        f"AND e.content_type_id IN ({{types}}) AND e.body @@ to_tsquery(%s::regconfig, %s) "
+        f"OFFSET 0) e ORDER BY ids.id DESC LIMIT {int(CANDIDATES)}",
         [*scope_params, _pg_config(), _pg_query(terms, operator)],
     )
 
@@ -327,7 +333,10 @@ def _scoped(vendor, run, terms, operator, scope, scoped, checked=None):
         keep = CANDIDATES - len(found)
         return found + run(*_walk(vendor, terms, operator, checked, WALK, keep, oldest))
     if vendor == "postgresql":
-        return run(*_postgresql_gather(terms, operator, scoped))
+        # Each page's entry by its own type: one descent of the unique (type, id) index, not
+        # one per page type (17: ~50 us a page, 4,200 pages of a campaign at 100,000).
+        typed = scope.order_by().values("pk", "content_type_id").query.sql_with_params()
+        return run(*_postgresql_gather(terms, operator, typed))
     if any(isinstance(term, Prefix) for term in terms):
         # FTS5 gathers every word a start begins (no prefix index: ~20 ms for "doan"*) at each
         # seek; one walk against the scope's set gathers them once.

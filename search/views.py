@@ -230,11 +230,14 @@ def filter_pages(pages, filters, per_row=False):
         pages = pages.descendant_of(department) if department else pages.none()
     if filters["campaign"]:
         campaign = filters["campaign"]
-        pages = pages.filter(
-            Q(pk__in=ArticlePage.objects.filter(campaign_id=campaign).values("pk"))
-            | Q(pk__in=ExemplarPage.objects.filter(campaign_id=campaign).values("pk"))
-            | Q(pk=campaign)
-        )
+        # One ``pk IN`` a union (an OR of two ``IN``s and the campaign's own key made
+        # PostgreSQL scan every page, checking two hashed lists on each: 150 ms at 100,000).
+        parts = [
+            model.objects.filter(campaign_id=campaign).values("pk").order_by()
+            for model in (ArticlePage, ExemplarPage)
+        ]
+        own = CampaignPage.objects.filter(pk=campaign).values("pk").order_by()
+        pages = pages.filter(pk__in=parts[0].union(parts[1], own, all=True))
     if filters["tag"]:
         # The tag's id from the kept names, a literal in the statement: by its slug (a
         # subquery) SQLite scanned every article's tag row and PostgreSQL planned for an
