@@ -227,7 +227,16 @@ def filter_pages(pages, filters, per_row=False):
         pages = pages.type(filters["model"])
     if filters["department"]:
         department = DepartmentPage.objects.filter(pk=filters["department"]).first()
-        pages = pages.descendant_of(department) if department else pages.none()
+        if department is None:
+            pages = pages.none()
+        elif connection.vendor == "sqlite":
+            # The department's subtree as a range of the path index: its descendants' paths
+            # are its own followed by steps of 0-9A-Z, all below "[" (binary collation). As a
+            # LIKE (descendant_of) SQLite walked every page deeper than the department (88 ms
+            # at 100,000 articles for a department's English pages).
+            pages = pages.filter(path__gt=department.path, path__lt=department.path + "[")
+        else:
+            pages = pages.descendant_of(department)
     if filters["campaign"]:
         campaign = filters["campaign"]
         # One ``pk IN`` a union (an OR of two ``IN``s and the campaign's own key made
