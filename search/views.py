@@ -50,7 +50,15 @@ from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
 from perf.lookups import live_departments, restrictions
-from search.engine import Matches, Prefix, Scope, best_matches, database_vendor, with_ids
+from search.engine import (
+    Matches,
+    Prefix,
+    Scope,
+    best_matches,
+    database_vendor,
+    main_locale_id,
+    with_ids,
+)
 from search.signals import tag_through_models
 from search.text import (  # noqa: F401 - clean_query and MAX_QUERY_LENGTH are used by tests
     MAX_QUERY_LENGTH,
@@ -224,7 +232,18 @@ def filter_pages(pages, filters, per_row=False):
     if filters["kind"] == OTHER:
         pages = pages.not_type(*TYPE_KEYS)
     elif filters.get("model"):
-        pages = pages.type(filters["model"])
+        locale = filters.get("locale")
+        if connection.vendor == "sqlite" and locale and locale.pk != main_locale_id():
+            # A few pages of another language: "+" keeps SQLite on the language index; it
+            # read every page of the type by the type index (100,000 articles: 198 ms to
+            # size the English articles, 205 to gather them).
+            types = ", ".join(
+                str(int(pk)) for pk in get_descendants_content_types_pks(filters["model"])
+            )
+            column = f"{connection.ops.quote_name(Page._meta.db_table)}.{connection.ops.quote_name('content_type_id')}"
+            pages = pages.extra(where=[f"+{column} IN ({types})"])  # noqa: S610
+        else:
+            pages = pages.type(filters["model"])
     if filters["department"]:
         department = DepartmentPage.objects.filter(pk=filters["department"]).first()
         if department is None:

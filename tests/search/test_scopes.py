@@ -57,6 +57,8 @@ def test_an_older_english_page_is_found_among_more_newer_vietnamese_ones(
     assert results(client, "/en/search/") == [english.pk]
     # The language filter of the Vietnamese page, too.
     assert results(client, **{"ngon-ngu": "en"}) == [english.pk]
+    # With a type: articles of that language only (SQLite reads them by the language index).
+    assert results(client, **{"ngon-ngu": "en", "loai": "bai-viet"}) == [english.pk]
 
 
 def test_newer_english_pages_do_not_crowd_out_vietnamese_ones(client, news_index, few_candidates):
