@@ -66,8 +66,17 @@ class Prefix(str):
     query may be one the reader is still typing (see search.views.prefixed)."""
 
 
+def _all_but_one(words):
+    """Each way of leaving one word out (``operator="most"``: a page holding all the words
+    but one, whichever it is), for one statement instead of one per word left out."""
+    return [words[:i] + words[i + 1 :] for i in range(len(words))]
+
+
 def _match(terms, operator):
     words = [f'"{t}"*' if isinstance(t, Prefix) else f'"{t}"' for t in terms]
+    if operator == "most":
+        groups = ("(" + " AND ".join(group) + ")" for group in _all_but_one(words))
+        return "{title body} : (" + " OR ".join(groups) + ")"
     return "{title body} : (" + f" {operator.upper()} ".join(words) + ")"
 
 
@@ -169,6 +178,8 @@ def _pg_config():
 
 def _pg_query(terms, operator):
     words = [f"{t}:*" if isinstance(t, Prefix) else t for t in terms]
+    if operator == "most":
+        return " | ".join("(" + " & ".join(group) + ")" for group in _all_but_one(words))
     return (" & " if operator == "and" else " | ").join(words)
 
 

@@ -216,3 +216,26 @@ def test_sqlite_reads_a_department_filter_as_a_range_of_paths(articles, departme
     assert department.pk not in found
     sql = str(scope.order_by().values("pk").query)
     assert "LIKE" not in sql.upper(), sql  # a range of the path index, not a pattern
+
+
+@pytest.mark.parametrize("filters", [{}, {"nam": "2024"}, {"nam": "2024", "loai": "bai-viet"}])
+def test_all_but_one_word_costs_one_statement(
+    client, articles, filters, django_assert_max_num_queries
+):
+    """When no page holds every word of a long query, the pages holding all but one are shown
+    (each word left out in turn), read by one statement: the query budget holds however many
+    words the reader typed (it grew by up to four queries a word with a filter)."""
+    articles(4)
+    words = "hội thao công đoàn bóng bàn tranh tài khongcoday"
+    params = {"q": words, **filters}
+    client.get("/tim-kiem/", params)  # the query's first hit creates its row; lists cached
+    with django_assert_max_num_queries(12):
+        response = client.get("/tim-kiem/", params)
+    assert response.status_code == 200
+    assert response.context["partial"] is True
+    titles = {item["page"].title for item in response.context["items"]}
+    assert titles == {f"Hội thao công đoàn lần {i}" for i in range(4)}
+    # A word held by no page and another left out: nothing holds all but one.
+    params = {"q": "hội thao khongcoday khongcodau", **filters}
+    response = client.get("/tim-kiem/", params)
+    assert response.context["items"] == []
