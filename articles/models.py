@@ -185,7 +185,12 @@ class ArticlePage(InDepartmentMixin, HeroImageMixin, BasePage):
         verbose_name_plural = _("articles")
         # Every listing sorts by (-date, -pk): with this index the database walks the newest
         # articles and stops after a page, instead of sorting the whole archive (issue #8).
-        indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_date_desc")]
+        # A search filtered by year checks each walked match's date by its page: read from
+        # this narrow index, not from the article's row, which holds its whole body.
+        indexes = [
+            models.Index(fields=["-date", "-page_ptr"], name="article_date_desc"),
+            models.Index(fields=["page_ptr", "date"], name="article_page_date"),
+        ]
 
     def get_search_description(self):
         return self.search_description or self.lead

@@ -48,6 +48,20 @@ PROBE = 1_000
 WALK = 50_000
 WALK_COST = 3  # a match read and checked costs about three scope pages gathered
 SEEK = 200
+# SQLite: an entry's page (type and id), and the page's columns a filter checks, read from
+# narrow indexes (search/migrations/0001), not from the rows, which hold an entry's whole
+# text and a page's every column (a year's filtered search at 100,000 articles: 18 -> 7.5 ms).
+ENTRY_PAGES = "search_entry_page"
+PAGE_SCOPE = "search_page_scope"
+
+
+def narrow_pages(sql, params):
+    """The SQL of a page-by-page scope check (``Scope.check``) reading the page from the
+    narrow PAGE_SCOPE index: SQLite looks a key up in the table unless told otherwise."""
+    table = connection.ops.quote_name(Page._meta.db_table)
+    return sql.replace(
+        f"FROM {table} WHERE", f"FROM {table} INDEXED BY {PAGE_SCOPE} WHERE", 1
+    ), params
 
 
 def database_vendor():
@@ -92,15 +106,15 @@ def _sqlite(terms, operator, locale_id=None):
             f"SELECT c.id, e.object_id FROM ("  # noqa: S608
             f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH %s "
             f"ORDER BY rowid DESC LIMIT {int(CANDIDATES)}"
-            f") AS c JOIN {table} e ON e.id = c.id WHERE e.content_type_id IN ({{types}})",
+            f") AS c JOIN {table} e INDEXED BY {ENTRY_PAGES} ON e.id = c.id WHERE e.content_type_id IN ({{types}})",
             [_match(terms, operator)],
         )
     # CROSS JOIN keeps FTS5 the outer loop: it hands rows over newest first (the ORDER BY is
     # consumed, no sort) and the LIMIT stops it once CANDIDATES entries of the language passed.
     return (
         f"SELECT f.rowid, e.object_id FROM {table}_fts f "  # noqa: S608
-        f"CROSS JOIN {table} e ON e.id = f.rowid "
-        f"CROSS JOIN {Page._meta.db_table} p ON p.id = CAST(e.object_id AS INTEGER) "
+        f"CROSS JOIN {table} e INDEXED BY {ENTRY_PAGES} ON e.id = f.rowid "
+        f"CROSS JOIN {Page._meta.db_table} p INDEXED BY {PAGE_SCOPE} ON p.id = CAST(e.object_id AS INTEGER) "
         f"WHERE {table}_fts MATCH %s AND e.content_type_id IN ({{types}}) AND p.locale_id = %s "
         f"ORDER BY f.rowid DESC LIMIT {int(CANDIDATES)}",
         [_match(terms, operator), locale_id],
@@ -117,7 +131,7 @@ def _sqlite_scope(terms, operator, scope_sql, scope_params, seek):
     rowid = "f.rowid" if seek else "+f.rowid"  # "+": not offered to FTS5 as a constraint
     return (
         f"SELECT f.rowid, e.object_id FROM {table}_fts f "  # noqa: S608
-        f"CROSS JOIN {table} e ON e.id = f.rowid "
+        f"CROSS JOIN {table} e INDEXED BY {ENTRY_PAGES} ON e.id = f.rowid "
         f"WHERE {table}_fts MATCH %s AND {rowid} IN ("
         f"SELECT s_e.id FROM ({scope_sql}) s CROSS JOIN {table} s_e "
         f"ON s_e.object_id = CAST(s.pk AS TEXT) AND s_e.content_type_id IN ({{types}})"
@@ -145,7 +159,7 @@ def _walk(vendor, terms, operator, scoped, read, keep=None, below=None):
             f"ORDER BY rowid DESC LIMIT {int(read)}"
         )
         params = [_match(terms, operator)]
-        join = f"CROSS JOIN {table} e ON e.id = c.id"
+        join = f"CROSS JOIN {table} e INDEXED BY {ENTRY_PAGES} ON e.id = c.id"
         page = "CAST(e.object_id AS INTEGER)"
         in_scope = f"e.content_type_id IN ({{types}}) AND EXISTS (SELECT 1 FROM ({scope_sql}) s WHERE s.pk = {page})"
     else:
@@ -283,6 +297,8 @@ def candidates(terms, operator, locale=None, scope=None):
         scope = scope if isinstance(scope, Scope) else Scope(scope)
         scoped = scope.pages.order_by().values("pk").query.sql_with_params()
         checked = scope.check.order_by().values("pk").query.sql_with_params()
+        if vendor == "sqlite":
+            checked = narrow_pages(*checked)
         return _scoped(vendor, run, terms, operator, scope.pages, scoped, checked)
     if vendor == "sqlite":
         return run(*_sqlite(terms, operator, locale_id))

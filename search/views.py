@@ -29,6 +29,8 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
+from django.db.models.fields import BooleanField
 from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -287,6 +289,18 @@ def year_of_page(year, model=None):
     """``of_year`` for one page at a time: its dated row's date, by the page's key (only
     ``model``'s, when the type is chosen and dated), else every dated type's (``dated_in``)."""
     types = dated_types(year)
+    if model is ArticlePage and connection.vendor == "sqlite":
+        # The date from the narrow (page, date) index: SQLite looks a row up by its key, and
+        # an article's row holds its whole body (1,650 walked matches at 100,000: ~4 ms).
+        table = connection.ops.quote_name(ArticlePage._meta.db_table)
+        page = f"{connection.ops.quote_name(Page._meta.db_table)}.{connection.ops.quote_name('id')}"
+        start, end = types[ArticlePage].children[0][1]
+        return RawSQL(
+            f"EXISTS (SELECT 1 FROM {table} a INDEXED BY article_page_date "  # noqa: S608
+            f"WHERE a.page_ptr_id = {page} AND a.date BETWEEN %s AND %s)",
+            [start.isoformat(), end.isoformat()],
+            output_field=BooleanField(),
+        )
     if model is not None and model in types:
         return Exists(model.objects.filter(types[model], pk=OuterRef("pk")))
     return dated_in(year)
