@@ -18,6 +18,7 @@ ranked among its newest CANDIDATES pages, which is what a news site's readers wa
 Other backends (Elasticsearch, OpenSearch) rank the whole index themselves, through Wagtail.
 """
 
+import json
 import re
 import unicodedata
 
@@ -48,6 +49,11 @@ PROBE = 1_000
 WALK = 50_000
 WALK_COST = 3  # a match read and checked costs about three scope pages gathered
 SEEK = 200
+# PostgreSQL, a year of one dated type: the year's pages walked newest first when the words
+# are in at least DATED_SHARE of the entries (so ~CANDIDATES / DATED_SHARE pages are read),
+# reading at most DATED_READ of them (see _dated_walk).
+DATED_SHARE = 0.02
+DATED_READ = 12_000
 # SQLite: an entry's page (type and id), and the page's columns a filter checks, read from
 # narrow indexes (search/migrations/0001), not from the rows, which hold an entry's whole
 # text and a page's every column (a year's filtered search at 100,000 articles: 18 -> 7.5 ms).
@@ -264,9 +270,12 @@ class Scope:
     (a year as the page's own date row, by its key: SQLite would otherwise list a year's
     20,000 articles before each walk, ~9 ms at 100,000 articles)."""
 
-    def __init__(self, pages, check=None):
+    def __init__(self, pages, check=None, dated=None):
         self.pages = pages
         self.check = pages if check is None else check
+        # PostgreSQL, a year of one dated type: (its pages newest first by their date index,
+        # their content type id, the other filters as a page-by-page check); see _dated_walk.
+        self.dated = dated
 
 
 def candidates(terms, operator, locale=None, scope=None):
@@ -295,6 +304,10 @@ def candidates(terms, operator, locale=None, scope=None):
         scope = Page.objects.filter(locale_id=locale_id)  # few pages: looked up, not walked
     if scope is not None:
         scope = scope if isinstance(scope, Scope) else Scope(scope)
+        if vendor == "postgresql" and scope.dated is not None:
+            found = _dated_walk(run, terms, operator, *scope.dated)
+            if found is not None:
+                return found
         scoped = scope.pages.order_by().values("pk").query.sql_with_params()
         checked = scope.check.order_by().values("pk").query.sql_with_params()
         if vendor == "sqlite":
@@ -310,6 +323,49 @@ def candidates(terms, operator, locale=None, scope=None):
         if len(found) >= min(ENOUGH, CANDIDATES):
             return found
     return run(*_postgresql(terms, operator, None, locale_id))
+
+
+def _dated_walk(run, terms, operator, newest, content_type_id, check):
+    """PostgreSQL, a search within a year of one dated type (articles of 2026): the year's
+    pages walked newest first down their date index, each checked against the other filters
+    and its entry's text matched, until CANDIDATES match; or None, to search the usual way.
+
+    Walking the full-text matches instead reads every match of every year and checks each
+    one's page: "cong doan" in 2026's articles at 100,000 read ~1,650 matches (a tsvector
+    and a page check each: ~40 ms), where this reads the ~330 newest articles of the year
+    (~5 ms). It suits words found in a good share of pages (DATED_SHARE, by the planner's
+    estimate of their matches and of the entries: one EXPLAIN, no row read): for rarer words
+    it would read most of the year. When it finds fewer than CANDIDATES within the DATED_READ
+    pages it may read, the usual walk runs (it could have missed older matches of the year).
+    Only the first try of a query walks so (every word, whole): the later tries (a word's
+    start, all words but one) come when few pages match, where the usual walk is cheap."""
+    table = IndexEntry._meta.db_table
+    match = [_pg_config(), _pg_query(terms, operator)]
+    if operator != "and" or any(isinstance(term, Prefix) for term in terms):
+        return None  # a second try (a word's start, all words but one): its scope is narrow
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} "  # noqa: S608
+            f"WHERE body @@ to_tsquery(%s::regconfig, %s) UNION ALL SELECT 1 FROM {table}",
+            match,
+        )
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    matches, entries = (part["Plan Rows"] for part in plan[0]["Plan"]["Plans"])
+    if matches < DATED_SHARE * entries:
+        return None
+    pages_sql, pages_params = newest.query.sql_with_params()
+    check_sql, check_params = check.order_by().values("pk").query.sql_with_params()
+    sql = (
+        f"SELECT e.id, e.object_id FROM ({pages_sql} LIMIT {int(DATED_READ)}) d "  # noqa: S608
+        f"CROSS JOIN LATERAL (SELECT 1 FROM ({check_sql}) s WHERE s.pk = d.pk OFFSET 0) ok "
+        f"CROSS JOIN LATERAL (SELECT e.id, e.object_id FROM {table} e "
+        f"WHERE e.content_type_id = {int(content_type_id)} AND e.object_id = d.pk::text "
+        "AND e.body @@ to_tsquery(%s::regconfig, %s) OFFSET 0) e "
+        f"LIMIT {int(CANDIDATES)}"
+    )
+    found = run(sql, [*pages_params, *check_params, *match])
+    return found if len(found) >= CANDIDATES else None
 
 
 def walk_on(kept, entries, below=None):

@@ -285,6 +285,22 @@ def filter_pages(pages, filters, per_row=False):
     return pages
 
 
+def dated_scope(pages, filters):
+    """PostgreSQL, a year of articles (the type and year filters): the year's articles newest
+    first down the article date index, their content type, and the other filters as a check
+    of one page at a time (see search.engine._dated_walk); else None."""
+    if (
+        connection.vendor != "postgresql"
+        or not filters["year"]
+        or filters.get("model") is not ArticlePage
+    ):
+        return None
+    when = dated_types(filters["year"])[ArticlePage]
+    newest = ArticlePage.objects.filter(when).order_by("-date", "-pk").values("pk")
+    content_type = ContentType.objects.get_for_model(ArticlePage).pk
+    return newest, content_type, filter_pages(pages, {**filters, "year": None})
+
+
 def year_of_page(year, model=None):
     """``of_year`` for one page at a time: its dated row's date, by the page's key (only
     ``model``'s, when the type is chosen and dated), else every dated type's (``dated_in``)."""
@@ -789,7 +805,7 @@ def search(request):
             # SQLite checks a walked page's year by its key at 2-3x the speed of listing the
             # year first; PostgreSQL hashes the list once and is slower with the check form.
             per_row = filter_pages(pages, filters, per_row=True) if vendor == "sqlite" else None
-            scope = Scope(filter_pages(pages, filters), per_row)
+            scope = Scope(filter_pages(pages, filters), per_row, dated_scope(pages, filters))
         ids, partial, prefix = matched_ids(pages, query, locale, scope)
         ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)

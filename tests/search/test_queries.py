@@ -271,3 +271,37 @@ def test_sqlite_checks_a_filtered_walk_from_narrow_indexes(client, articles):
         steps = " | ".join(row[-1] for row in cursor.fetchall())
     for index in ("search_entry_page", "search_page_scope", "article_page_date"):
         assert f"COVERING INDEX {index}" in steps, steps
+
+
+def test_postgresql_walks_a_year_of_articles_newest_first(
+    client, articles, department, monkeypatch
+):
+    """PostgreSQL, the articles of a year: the year's articles are walked newest first down
+    their date index (each checked against the other filters, its text matched), instead of
+    every match of every year (search.engine._dated_walk)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search import engine
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's walk of a year")
+    monkeypatch.setattr(engine, "CANDIDATES", 3)  # the walk is used when it finds enough
+    monkeypatch.setattr(engine, "DATED_SHARE", 0)  # whatever the planner estimates here
+    pages = articles(8)  # 1-8 May 2024; the odd ones in the department
+    factories.ArticlePageFactory(
+        parent=department, title="Hội thao công đoàn năm trước", date=datetime.date(2023, 5, 9)
+    )
+    query = {"q": "hoi thao", "loai": "bai-viet", "nam": "2024", "sap-xep": "moi-nhat"}
+    for extra, expected in (({}, [7, 6, 5]), ({"don-vi": department.pk}, [7, 5, 3])):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/tim-kiem/", {**query, **extra})
+        html = response.content.decode()
+        shown = [i for i, page in enumerate(pages) if page.url in html]
+        assert sorted(shown, reverse=True) == expected, (extra, shown)
+        assert "năm trước" not in html
+        statements = [q["sql"] for q in queries.captured_queries]
+        assert any(
+            "CROSS JOIN LATERAL" in sql and "articles_articlepage" in sql for sql in statements
+        )
+        assert not any("LIMIT 1000" in sql for sql in statements)  # no probe of every match
