@@ -26,6 +26,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
+    TextField,
     When,
     prefetch_related_objects,
 )
@@ -40,6 +41,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.models import IndexEntry
@@ -51,7 +53,8 @@ from cms.text import fold, slugify_vi
 from cms.utils import attach_departments, paginate
 from exemplars.models import ExemplarCategory, ExemplarPage
 from home.models import CampaignPage
-from perf.lookups import live_departments, restrictions
+from listings import tally
+from perf.lookups import live_departments, remember, restrictions
 from search.engine import (
     Matches,
     Prefix,
@@ -571,6 +574,43 @@ def prefetch_search_relations(pages):
             prefetch_related_objects(objects, *names)
 
 
+RAW = "_search_raw_"  # a deferred StreamField's stored text, on a result page
+
+
+def result_pages(pks):
+    """The pages of ``pks``, in that order, each of its own type: one query for their types,
+    one per type (Wagtail's ``specific()``, without its ordering by path).
+
+    Their StreamFields are read as stored text and parsed only for the pages whose search
+    text is built (``restore_streams``): parsing a body block by block cost more than the
+    rest of the row, and most results show their summary."""
+    types = dict(with_ids(Page.objects.order_by(), pks).values_list("pk", "content_type_id"))
+    by_type = {}
+    for pk in pks:
+        if pk in types:
+            by_type.setdefault(types[pk], []).append(pk)
+    pages = {}
+    for type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class() or Page
+        streams = [f.attname for f in model._meta.concrete_fields if isinstance(f, StreamField)]
+        rows = model._default_manager.filter(pk__in=ids).order_by()
+        if streams:
+            raw = {RAW + name: Cast(name, TextField()) for name in streams}
+            rows = rows.defer(*streams).annotate(**raw)
+        pages.update((page.pk, page) for page in rows)
+    return [pages[pk] for pk in pks if pk in pages]
+
+
+def restore_streams(page):
+    """Give ``page`` (from ``result_pages``) its StreamFields, parsed from the text read with
+    it, as Django would have read them (no query)."""
+    for field in page._meta.concrete_fields:
+        name = RAW + field.attname
+        if isinstance(field, StreamField) and name in page.__dict__:
+            raw = page.__dict__.pop(name)
+            setattr(page, field.attname, field.from_db_value(raw, None, connection))
+
+
 def result_html(item, request):
     """One result's ``<li>``, as the search page shows it, built from the described item
     (``describe``) without a template: ten of them a page, each a dozen lookups and filters in
@@ -604,6 +644,8 @@ def describe(pages, query, prefix=False):
         summary = getattr(page, "get_search_description", lambda: "")() or ""
         snippets[page.pk] = highlight(summary, query, prefix=prefix)
     unmatched = [page for page in pages if "<mark>" not in snippets[page.pk]]
+    for page in unmatched:
+        restore_streams(page)
     prefetch_search_relations(unmatched)
     for page in unmatched:
         snippets[page.pk] = highlight(
@@ -707,7 +749,8 @@ def own_rows(pages):
 def filter_choices(locale):
     """The filters' option lists as HTML (``<option>`` elements), kept in the cache per
     language of the pages and of the page's text until a department, campaign or tag changes
-    (search.signals.forget_choices); see ``filter_options`` for the reader's selection."""
+    (search.signals.forget_choices), the years apart (``year_options``); see
+    ``filter_options`` for the reader's selection."""
     language = get_language()
     if language not in dict(settings.LANGUAGES):
         language = OTHER  # search.signals.forget_choices drops this one too
@@ -716,7 +759,29 @@ def filter_choices(locale):
     if choices is None:
         choices = _option_lists(_filter_choices(locale))
         cache.set(key, choices, TYPES_CACHE_SECONDS)
-    return choices
+    return {**choices, "years": year_options()}
+
+
+def year_options():
+    """The year filter's options: this year and every year with a public live article (in
+    any language), newest first. Read from the kept article counts (listings.tally: one small
+    query, not a scan of every article) and kept until an article changes (its language's
+    ``articles:`` tag, perf.dependencies), a page's privacy or a language (``any``)."""
+    locales = [_locale(code) for code, _name in settings.LANGUAGES]
+    ids = sorted({locale.pk for locale in locales if locale is not None})
+    this_year = timezone.localdate().year
+    return remember(
+        f"search-years:{this_year}:{','.join(map(str, ids))}",
+        {f"articles:{pk}" for pk in ids},
+        lambda: _options((year, year) for year in article_years(ids, this_year)),
+    )
+
+
+def article_years(locale_ids, this_year):
+    years = {this_year}
+    for locale_id in locale_ids:
+        years |= {month.year for month, _count in tally.counts(locale_id).months()}
+    return sorted(years, reverse=True)
 
 
 def _options(pairs):
@@ -732,7 +797,6 @@ def _option_lists(choices):
         "departments": _options((d.pk, d.display_name) for d in choices["departments"]),
         "campaigns": _options((c.pk, c.title) for c in choices["campaigns"]),
         "tags": _options((t.slug, t.name) for t in choices["tags"]),
-        "years": _options((y, y) for y in choices["years"]),
         "locales": _options((lc.language_code, lc.get_display_name()) for lc in choices["locales"]),
         "sorts": _options(SORTS.items()),
     }
@@ -772,20 +836,11 @@ def _filter_choices(locale):
     if locale:
         departments = departments.filter(locale=locale)
         campaigns = campaigns.filter(locale=locale)
-    years = cache.get("search-years")
-    if years is None:  # a scan of every article: cached, years change rarely
-        years = sorted(
-            {d.year for d in ArticlePage.objects.live().dates("date", "year")}
-            | {timezone.localdate().year},
-            reverse=True,
-        )
-        cache.set("search-years", years, TYPES_CACHE_SECONDS)
     locales = list(Locale.objects.order_by("language_code"))
     return {
         "departments": list(departments.only("id", "title", "short_name")),
         "campaigns": list(campaigns.only("id", "title")),
         "tags": list(Tag.objects.order_by("name")[:200]),
-        "years": years,
         "locales": locales if len(locales) > 1 else [],
     }
 
@@ -809,9 +864,7 @@ def search(request):
         ids, partial, prefix = matched_ids(pages, query, locale, scope)
         ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)
-        on_page = list(results.object_list)
-        by_pk = {page.pk: page for page in Page.objects.filter(pk__in=on_page).specific()}
-        results.object_list = [by_pk[pk] for pk in on_page if pk in by_pk]
+        results.object_list = result_pages(list(results.object_list))
         items = describe(results.object_list, query, prefix=prefix)
         for item in items:
             item["html"] = mark_safe(result_html(item, request))  # noqa: S308 - escaped above
