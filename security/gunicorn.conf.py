@@ -17,6 +17,10 @@ Why these values (measured with ``bench/load/run.py``, 32 connections on 2 cores
 - ``max_requests``: workers are recycled after ~2000 requests, with jitter so they do not
   restart together, keeping memory flat.
 - Request limits stay at gunicorn's safe defaults (line 4094 bytes, 100 header fields).
+- Each worker, once the site is loaded, moves every object then alive out of the garbage
+  collector's reach (``gc.freeze``): the modules, templates and settings live as long as the
+  worker, and a full collection walked them all, ~130 ms every ~100 searches (1.3 ms a
+  search on average, measured with ``gc.callbacks``).
 
 Every value can be overridden from the environment (``GUNICORN_WORKERS``, ``GUNICORN_THREADS``,
 ``GUNICORN_TIMEOUT``, ``GUNICORN_BIND``) or on the command line.
@@ -42,3 +46,15 @@ limit_request_line = 4094
 limit_request_fields = 100
 # The address nginx gives in X-Forwarded-Proto/-For is trusted only from nginx on this host.
 forwarded_allow_ips = "127.0.0.1"
+
+
+def post_worker_init(worker):
+    """The loaded site's objects are never garbage: kept out of every collection (the views
+    imported first, as Django would on the first request)."""
+    import gc
+
+    from django.urls import get_resolver
+
+    get_resolver().check()  # imports every view of the address map
+    gc.collect()
+    gc.freeze()
