@@ -487,13 +487,23 @@ def index_texts(ids, entries=None):
         texts = {}
         keys = [entries.get(pk) for pk in ids] if entries else [None]
         if None not in keys:
-            found = IndexEntry.objects.filter(pk__in=keys)
+            # By their integer keys, in a statement written here: the ORM prepared a
+            # parameter per key and compiled the query (~0.3 ms for 40).
+            quote = connection.ops.quote_name
+            names = ", ".join(quote(IndexEntry._meta.get_field(name).column) for name in columns)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {names} FROM {quote(IndexEntry._meta.db_table)} "  # noqa: S608
+                    f"WHERE {quote(IndexEntry._meta.pk.column)} IN "
+                    f"({', '.join(str(int(key)) for key in keys)})"
+                )
+                found = cursor.fetchall()
         else:
             found = IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(Page),
                 object_id__in=[str(pk) for pk in ids],
-            )
-        for object_id, title, body in found.values_list(*columns):
+            ).values_list(*columns)
+        for object_id, title, body in found:
             if object_id.isdigit():
                 texts[int(object_id)] = f"{title or ''} {body or ''}"
         return texts
@@ -639,22 +649,23 @@ def describe(pages, query, prefix=False):
     match: it reads best and spares building the page's whole text; only the pages whose
     summary holds none have their text built, their related objects read for them alone."""
     attach_departments(pages)
+    terms = folded_terms(query)
     snippets = {}
     for page in pages:
         summary = getattr(page, "get_search_description", lambda: "")() or ""
-        snippets[page.pk] = highlight(summary, query, prefix=prefix)
+        snippets[page.pk] = highlight(summary, query, prefix=prefix, terms=terms)
     unmatched = [page for page in pages if "<mark>" not in snippets[page.pk]]
     for page in unmatched:
         restore_streams(page)
     prefetch_search_relations(unmatched)
     for page in unmatched:
         snippets[page.pk] = highlight(
-            page.searchable_text()[len(page.title or "") :], query, prefix=prefix
+            page.searchable_text()[len(page.title or "") :], query, prefix=prefix, terms=terms
         )
     return [
         {
             "page": page,
-            "title": highlight(page.title, query, length=500, prefix=prefix),
+            "title": highlight(page.title, query, length=500, prefix=prefix, terms=terms),
             "type": page.get_verbose_name().capitalize(),
             "date": page_date(page),
             "year": getattr(page, "year_recognised", None),

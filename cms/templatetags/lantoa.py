@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
+from django.utils.functional import empty
 from django.utils.translation import get_language, gettext
 
 from wagtail.models import Page, Site
@@ -32,6 +33,23 @@ def localized_url(name, *args):
     """The Vietnamese or English address of a non-page view (search, tags)."""
     suffix = "_en" if _language() == "en" else ""
     return reverse(name + suffix, args=args)
+
+
+@register.simple_tag
+def asset(path):
+    """``{% static path %}``, looked up once per process: the hashed name comes from the
+    manifest the static files storage read when it was made, so it cannot change while that
+    storage lives (a deploy restarts the workers; tests that change the storage get a new
+    one). Django's tag looks it up again on every use, five times on every page."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.templatetags.static import static
+
+    url = static(path) if staticfiles_storage._wrapped is empty else None
+    known = staticfiles_storage._wrapped.__dict__.setdefault("_lantoa_urls", {})
+    key = (settings.DEBUG, path)
+    if key not in known:
+        known[key] = url if url is not None else static(path)
+    return known[key]
 
 
 @register.simple_tag(takes_context=True)
