@@ -659,8 +659,9 @@ def describe(pages, query, prefix=False):
         restore_streams(page)
     prefetch_search_relations(unmatched)
     for page in unmatched:
+        text = page.searchable_text(choosers=False)  # no read of a chosen image, page…
         snippets[page.pk] = highlight(
-            page.searchable_text()[len(page.title or "") :], query, prefix=prefix, terms=terms
+            text[len(page.title or "") :], query, prefix=prefix, terms=terms
         )
     return [
         {

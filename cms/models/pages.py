@@ -8,7 +8,9 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
@@ -62,15 +64,19 @@ class FoldedSearchMixin:
                 fields.append(PageTextField(name))
         return fields
 
-    def searchable_text(self):
-        """The page's title and the values of its own SearchFields, as one plain string."""
+    def searchable_text(self, choosers=True):
+        """The page's title and the values of its own SearchFields, as one plain string.
+
+        ``choosers=False``: without what a StreamField's chooser blocks point at (an image's,
+        a document's or a page's title, each read from its own row), for text shown beside
+        many pages at once (the search page's snippets), where those reads came one a page."""
         parts = [self.title or ""]
         for search_field in self.get_search_fields():
             if isinstance(search_field, index.SearchField):
                 name = search_field.field_name
                 if name in (FOLDED_SEARCH_FIELD, CONTEXT_SEARCH_FIELD, "title"):
                     continue
-                parts.extend(_field_text(self, name))
+                parts.extend(_field_text(self, name, choosers))
             elif isinstance(search_field, index.RelatedFields):
                 related = getattr(self, search_field.field_name, None)
                 if related is None:
@@ -135,7 +141,7 @@ class FoldedSearchMixin:
         return " ".join(re.findall(r"[^\W_]+", fold(text)))
 
 
-def _field_text(obj, name):
+def _field_text(obj, name, choosers=True):
     value = getattr(obj, name, None)
     if callable(value):
         value = value()
@@ -146,10 +152,43 @@ def _field_text(obj, name):
     except Exception:  # a method or property, not a model field
         field = None
     if isinstance(field, StreamField):
-        return [strip_tags(str(text)) for text in field.get_searchable_content(value)]
+        if not choosers and isinstance(value, StreamValue):
+            texts = _raw_block_text(field.stream_block, list(value.raw_data))
+        else:
+            texts = field.get_searchable_content(value)
+        return [strip_tags(str(text)) for text in texts]
     if isinstance(field, RichTextField):
         return [strip_tags(str(value))]
     return [str(value)]
+
+
+def _raw_block_text(block, raw):
+    """A block's searchable text from its stored (JSON) value, as Wagtail's
+    ``get_searchable_content`` gives it, but nothing for a chooser: the chosen object is
+    never read."""
+    if raw is None or isinstance(block, blocks.ChooserBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            text
+            for child in raw
+            if isinstance(child, dict) and child.get("type") in block.child_blocks
+            for text in _raw_block_text(block.child_blocks[child["type"]], child.get("value"))
+        ]
+    if isinstance(block, blocks.StructBlock):
+        values = raw if isinstance(raw, dict) else {}
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in _raw_block_text(child, values.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        items = [
+            item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+            for item in raw
+        ]
+        return [text for item in items for text in _raw_block_text(block.child_block, item)]
+    return block.get_searchable_content(block.to_python(raw))
 
 
 class BasePage(FoldedSearchMixin, Page):

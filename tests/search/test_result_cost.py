@@ -78,3 +78,42 @@ def test_the_years_follow_a_publish_in_a_new_year_at_once(client, news_index):
     article.unpublish()
     response = client.get("/tim-kiem/", {"q": "hội thao"})
     assert years_offered(response) == [str(this_year), "2024"]
+
+
+def test_results_with_chosen_images_pages_and_documents_cost_no_query_each(
+    client, news_index, home_page
+):
+    """A body holding an image, a document and a link to a page (chooser blocks) is shown
+    by the words of its own text: what a chooser points at (the image's, document's or
+    page's title) is not looked up for each result (13-18 queries at 100,000 articles for a
+    campaign or English search, before)."""
+    image = factories.ImageFactory(title="Ảnh hội thao")
+    document = factories.DocumentFactory(title="Điều lệ công đoàn")
+
+    def make(count, start=0):
+        for i in range(start, start + count):
+            factories.ArticlePageFactory(
+                parent=news_index,
+                title=f"Tin tổ chức số {i}",
+                lead="Thông báo của ban chấp hành.",
+                body=[
+                    ("image", {"image": image, "caption": "Toàn cảnh", "credit": ""}),
+                    ("paragraph", factories.paragraph_html(f"Đại hội công đoàn khoa lần {i}.")),
+                    ("document", {"document": document, "title": "Điều lệ"}),
+                    (
+                        "call_to_action",
+                        {"text": "Xem thêm", "button_label": "Đọc", "page": home_page},
+                    ),
+                ],
+                date=datetime.date(2024, 5, 1 + i),
+            )
+
+    make(2)
+    response, two = get(client, q="đại hội")
+    assert len(response.context["items"]) == 2
+    make(10, start=2)
+    response, ten = get(client, q="đại hội")
+    assert len(response.context["items"]) == 10
+    assert ten <= two <= 12
+    page = response.content.decode()
+    assert page.count("<mark>Đại</mark> <mark>hội</mark> công đoàn khoa lần") == 10
