@@ -308,11 +308,11 @@ def candidates(terms, operator, locale=None, scope=None):
             found = _dated_walk(run, terms, operator, *scope.dated)
             if found is not None:
                 return found
-        scoped = scope.pages.order_by().values("pk").query.sql_with_params()
+        # The scope as checked page by page; as a list only if it is gathered (_scoped).
         checked = scope.check.order_by().values("pk").query.sql_with_params()
         if vendor == "sqlite":
             checked = narrow_pages(*checked)
-        return _scoped(vendor, run, terms, operator, scope.pages, scoped, checked)
+        return _scoped(vendor, run, terms, operator, scope.pages, checked)
     if vendor == "sqlite":
         return run(*_sqlite(terms, operator, locale_id))
     with connection.cursor() as cursor:
@@ -388,7 +388,7 @@ def walk_on(kept, entries, below=None):
     return share > 0 and (CANDIDATES - kept) / share * WALK_COST <= share * entries
 
 
-def _scoped(vendor, run, terms, operator, scope, scoped, checked=None):
+def _scoped(vendor, run, terms, operator, scope, checked):
     """The newest matches among a scope's pages, the cheapest way for the scope's size.
 
     The scope's size is not counted first (counting 20,000 pages of a year costs 30 ms at
@@ -396,9 +396,8 @@ def _scoped(vendor, run, terms, operator, scope, scoped, checked=None):
     of them in the scope tells how many pages the scope has. Then whichever is cheaper (see
     ``walk_on``): walking on until CANDIDATES are kept (a wide scope: few more matches to
     read), or gathering the scope's entries (a narrow one) and matching those only.
-    ``checked``: the scope as tested page by page in the walks (``Scope.check``).
+    ``checked``: the scope as tested page by page in the walks (``Scope.check``'s SQL).
     """
-    checked = scoped if checked is None else checked
     types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(Page))
     with connection.cursor() as cursor:
         sql, params = _walk(vendor, terms, operator, checked, PROBE)
@@ -420,6 +419,7 @@ def _scoped(vendor, run, terms, operator, scope, scoped, checked=None):
         # one per page type (17: ~50 us a page, 4,200 pages of a campaign at 100,000).
         typed = scope.order_by().values("pk", "content_type_id").query.sql_with_params()
         return run(*_postgresql_gather(terms, operator, typed))
+    scoped = scope.order_by().values("pk").query.sql_with_params()
     if any(isinstance(term, Prefix) for term in terms):
         # FTS5 gathers every word a start begins (no prefix index: ~20 ms for "doan"*) at each
         # seek; one walk against the scope's set gathers them once.
