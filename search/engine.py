@@ -18,6 +18,7 @@ ranked among its newest CANDIDATES pages, which is what a news site's readers wa
 Other backends (Elasticsearch, OpenSearch) rank the whole index themselves, through Wagtail.
 """
 
+import functools
 import json
 import re
 import unicodedata
@@ -109,7 +110,7 @@ def _sqlite(terms, operator, locale_id=None):
         # The LIMIT sits inside the subquery, on the FTS5 table alone: SQLite cannot flatten a
         # limited subquery into the join, so FTS5 walks its index newest first and stops.
         return (
-            f"SELECT c.id, e.object_id FROM ("  # noqa: S608
+            f"SELECT c.id, e.object_id, e.content_type_id FROM ("  # noqa: S608
             f"SELECT rowid AS id FROM {table}_fts WHERE {table}_fts MATCH %s "
             f"ORDER BY rowid DESC LIMIT {int(CANDIDATES)}"
             f") AS c JOIN {table} e INDEXED BY {ENTRY_PAGES} ON e.id = c.id WHERE e.content_type_id IN ({{types}})",
@@ -118,7 +119,7 @@ def _sqlite(terms, operator, locale_id=None):
     # CROSS JOIN keeps FTS5 the outer loop: it hands rows over newest first (the ORDER BY is
     # consumed, no sort) and the LIMIT stops it once CANDIDATES entries of the language passed.
     return (
-        f"SELECT f.rowid, e.object_id FROM {table}_fts f "  # noqa: S608
+        f"SELECT f.rowid, e.object_id, e.content_type_id FROM {table}_fts f "  # noqa: S608
         f"CROSS JOIN {table} e INDEXED BY {ENTRY_PAGES} ON e.id = f.rowid "
         f"CROSS JOIN {Page._meta.db_table} p INDEXED BY {PAGE_SCOPE} ON p.id = CAST(e.object_id AS INTEGER) "
         f"WHERE {table}_fts MATCH %s AND e.content_type_id IN ({{types}}) AND p.locale_id = %s "
@@ -136,7 +137,7 @@ def _sqlite_scope(terms, operator, scope_sql, scope_params, seek):
     table = IndexEntry._meta.db_table
     rowid = "f.rowid" if seek else "+f.rowid"  # "+": not offered to FTS5 as a constraint
     return (
-        f"SELECT f.rowid, e.object_id FROM {table}_fts f "  # noqa: S608
+        f"SELECT f.rowid, e.object_id, e.content_type_id FROM {table}_fts f "  # noqa: S608
         f"CROSS JOIN {table} e INDEXED BY {ENTRY_PAGES} ON e.id = f.rowid "
         f"WHERE {table}_fts MATCH %s AND {rowid} IN ("
         f"SELECT s_e.id FROM ({scope_sql}) s CROSS JOIN {table} s_e "
@@ -151,7 +152,7 @@ def _walk(vendor, terms, operator, scoped, read, keep=None, below=None):
     the scope as the full-text index is walked newest first.
 
     ``keep``: only the matches in the scope, and the walk stops once ``keep`` are found (a
-    wide scope keeps most matches: few are read). Without it, every match read, with a third
+    wide scope keeps most matches: few are read). Without it, every match read, with a fourth
     column saying whether its page is in the scope (what the probe learns the scope's share
     from). The scope is checked one page at a time by its primary key (PostgreSQL: ``OFFSET
     0`` keeps the check a subplan, not a hash of the whole scope built before the walk).
@@ -170,7 +171,7 @@ def _walk(vendor, terms, operator, scoped, read, keep=None, below=None):
         in_scope = f"e.content_type_id IN ({{types}}) AND EXISTS (SELECT 1 FROM ({scope_sql}) s WHERE s.pk = {page})"
     else:
         inner = (
-            f"SELECT e.id, e.object_id FROM {table} e "  # noqa: S608
+            f"SELECT e.id, e.object_id, e.content_type_id FROM {table} e "  # noqa: S608
             f"WHERE e.body @@ to_tsquery(%s::regconfig, %s) AND e.content_type_id IN ({{types}}) "
             f"{'AND e.id < %s ' if below is not None else ''}"
             f"ORDER BY e.id DESC LIMIT {int(read)}"
@@ -179,7 +180,7 @@ def _walk(vendor, terms, operator, scoped, read, keep=None, below=None):
         join = ""
         page = "(CASE WHEN c.object_id ~ '^[0-9]{1,9}$' THEN c.object_id::integer END)"
         in_scope = f"EXISTS (SELECT 1 FROM ({scope_sql}) s WHERE s.pk = {page} OFFSET 0)"
-    columns = "c.id, e.object_id" if vendor == "sqlite" else "c.id, c.object_id"
+    columns = "c.id, {0}.object_id, {0}.content_type_id".format("e" if vendor == "sqlite" else "c")
     # SQLite hands the rows over in the subquery's order (FTS5 the outer loop): a second ORDER
     # BY would sort them all before the LIMIT; PostgreSQL knows the order and sorts nothing.
     order = "" if vendor == "sqlite" else "ORDER BY c.id DESC "
@@ -224,7 +225,7 @@ def _postgresql(terms, operator, since=None, locale_id=None, scope=None):
         where += "AND e.id > %s "
         params.append(since)
     return (
-        f"SELECT e.id, e.object_id FROM {table} e {join}"  # noqa: S608
+        f"SELECT e.id, e.object_id, e.content_type_id FROM {table} e {join}"  # noqa: S608
         f"WHERE e.body @@ to_tsquery(%s::regconfig, %s) AND e.content_type_id IN ({{types}}) "
         f"{where}ORDER BY e.id DESC LIMIT {int(CANDIDATES)}",
         params,
@@ -242,11 +243,12 @@ def _postgresql_gather(terms, operator, scoped):
     scope_sql, scope_params = scoped
     table = IndexEntry._meta.db_table
     return (
-        f"SELECT e.id, e.object_id FROM ("  # noqa: S608
+        f"SELECT e.id, e.object_id, e.content_type_id FROM ("  # noqa: S608
         f"SELECT s_e.id FROM ({scope_sql}) s CROSS JOIN LATERAL ("
         f"SELECT s_e.id FROM {table} s_e WHERE s_e.content_type_id = s.content_type_id "
         "AND s_e.object_id = s.pk::text OFFSET 0) s_e ORDER BY s_e.id DESC"
-        f") ids CROSS JOIN LATERAL (SELECT e.id, e.object_id FROM {table} e WHERE e.id = ids.id "
+        f") ids CROSS JOIN LATERAL (SELECT e.id, e.object_id, e.content_type_id FROM {table} e "
+        "WHERE e.id = ids.id "
         f"AND e.content_type_id IN ({{types}}) AND e.body @@ to_tsquery(%s::regconfig, %s) "
         f"OFFSET 0) e ORDER BY ids.id DESC LIMIT {int(CANDIDATES)}",
         [*scope_params, _pg_config(), _pg_query(terms, operator)],
@@ -271,16 +273,39 @@ class Scope:
     20,000 articles before each walk, ~9 ms at 100,000 articles)."""
 
     def __init__(self, pages, check=None, dated=None):
-        self.pages = pages
-        self.check = pages if check is None else check
+        # ``pages`` may be a function building the queryset: most searches only check pages
+        # one at a time (``check``) or walk a year (``dated``), and never list the scope.
+        self._pages = pages
+        self._check = check
         # PostgreSQL, a year of one dated type: (its pages newest first by their date index,
         # their content type id, the other filters as a page-by-page check); see _dated_walk.
         self.dated = dated
 
+    @functools.cached_property
+    def pages(self):
+        return self._pages() if callable(self._pages) else self._pages
+
+    @property
+    def check(self):
+        return self.pages if self._check is None else self._check
+
+
+def found_pages(rows):
+    """(entry id, page id, content type id, title or None) of each row of a candidates
+    statement: (entry id, object id, content type id[, title]), the rows of other models than
+    pages (ids that are not numbers) left out."""
+    return [
+        (entry, int(object_id), type_id, *(rest or [None]))
+        for entry, object_id, type_id, *rest in rows
+        if str(object_id).isdigit()
+    ]
+
 
 def candidates(terms, operator, locale=None, scope=None):
-    """(index entry id, page id) of the newest CANDIDATES entries matching the terms, among the
-    pages of ``locale`` and, when given, among the pages of the queryset ``scope`` (filters).
+    """(index entry id, page id, content type id, title) of the newest CANDIDATES entries
+    matching the terms, among the pages of ``locale`` and, when given, among the pages of the
+    queryset ``scope`` (filters). The title is read only where the entry's row is read anyway
+    and the scope keeps to the pages a reader may see (PostgreSQL's walk of a year), else None.
 
     The language and the filters restrict the entries BEFORE the newest CANDIDATES are kept,
     so a few English pages, or a filter's older pages, are not crowded out by newer pages of
@@ -294,11 +319,7 @@ def candidates(terms, operator, locale=None, scope=None):
     def run(sql, params):
         with connection.cursor() as cursor:
             cursor.execute(sql.replace("{types}", types), params)
-            return [
-                (entry, int(object_id))
-                for entry, object_id in cursor.fetchall()
-                if str(object_id).isdigit()
-            ]
+            return found_pages(cursor.fetchall())
 
     if scope is None and locale_id is not None and locale_id != main_locale_id():
         scope = Page.objects.filter(locale_id=locale_id)  # few pages: looked up, not walked
@@ -357,9 +378,10 @@ def _dated_walk(run, terms, operator, newest, content_type_id, check):
     pages_sql, pages_params = newest.query.sql_with_params()
     check_sql, check_params = check.order_by().values("pk").query.sql_with_params()
     sql = (
-        f"SELECT e.id, e.object_id FROM ({pages_sql} LIMIT {int(DATED_READ)}) d "  # noqa: S608
+        f"SELECT e.id, e.object_id, e.content_type_id, e.title_text "  # noqa: S608
+        f"FROM ({pages_sql} LIMIT {int(DATED_READ)}) d "
         f"CROSS JOIN LATERAL (SELECT 1 FROM ({check_sql}) s WHERE s.pk = d.pk OFFSET 0) ok "
-        f"CROSS JOIN LATERAL (SELECT e.id, e.object_id FROM {table} e "
+        f"CROSS JOIN LATERAL (SELECT e.id, e.object_id, e.content_type_id, e.title_text FROM {table} e "
         f"WHERE e.content_type_id = {int(content_type_id)} AND e.object_id = d.pk::text "
         "AND e.body @@ to_tsquery(%s::regconfig, %s) OFFSET 0) e "
         f"LIMIT {int(CANDIDATES)}"
@@ -404,13 +426,13 @@ def _scoped(vendor, run, terms, operator, scope, checked):
         cursor.execute(sql.replace("{types}", types), params)
         probe = cursor.fetchall()
     probe.sort(reverse=True)
-    found = [(entry, int(pk)) for entry, pk, kept in probe if kept and str(pk).isdigit()]
+    found = found_pages(row[:3] for row in probe if row[3])
     if len(found) >= CANDIDATES or len(probe) < PROBE:  # enough, or every match was read
         return found[:CANDIDATES]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT MAX(id) FROM {IndexEntry._meta.db_table}")  # noqa: S608
         entries = cursor.fetchone()[0] or 0
-    oldest = min(entry for entry, _pk, _kept in probe)
+    oldest = min(row[0] for row in probe)
     if walk_on(len(found), entries, oldest):
         keep = CANDIDATES - len(found)
         return found + run(*_walk(vendor, terms, operator, checked, WALK, keep, oldest))
@@ -493,18 +515,31 @@ def with_ids(pages, ids):
 
 
 class Matches(list):
-    """Page ids, with ``entries``: each page's index entry id (its text read by that key)."""
+    """Page ids, with ``entries``: each page's index entry id (its text read by that key), and
+    ``types``: each page's content type id (its row read from its own type's table)."""
 
-    def __init__(self, ids=(), entries=None):
+    def __init__(self, ids=(), entries=None, types=None):
         super().__init__(ids)
         self.entries = entries or {}
+        self.types = types or {}
+
+
+def page_titles(ids):
+    """Each page's title, by its key, in a statement written here (no ORM compiling)."""
+    table = connection.ops.quote_name(Page._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, title FROM {table} WHERE id IN ({', '.join(str(int(pk)) for pk in ids)})"  # noqa: S608
+        )
+        return dict(cursor.fetchall())
 
 
 def best_matches(pages, terms, operator, limit, locale=None, scope=None):
     """Ids of ``pages`` matching the folded ``terms``, most relevant first, at most ``limit``.
 
-    ``locale`` and ``scope`` (a queryset of pages: the filters) restrict the candidates before
-    the newest are kept (see ``candidates``); ``pages`` is what may be shown at all.
+    ``locale`` and ``scope`` (a queryset of pages within ``pages``: the filters) restrict the
+    candidates before the newest are kept (see ``candidates``); ``pages`` is what may be shown
+    at all.
     """
     vendor = database_vendor()
     if vendor != connection.vendor or vendor is None:
@@ -516,9 +551,15 @@ def best_matches(pages, terms, operator, limit, locale=None, scope=None):
     found = candidates(terms, operator, locale, scope)
     if not found:
         return []
-    entries = {pk: entry for entry, pk in found}
-    # One query keeps the live, public pages of the reader's language and reads their titles.
-    titles = dict(with_ids(pages, entries).values_list("pk", "title"))
+    entries = {pk: entry for entry, pk, _type, _title in found}
+    types = {pk: type_id for _entry, pk, type_id, _title in found}
+    titles = {pk: title for _entry, pk, _type, title in found}
+    if scope is None:
+        # One query keeps the live, public pages of the reader's language and reads their
+        # titles.
+        titles = dict(with_ids(pages.order_by(), entries).values_list("pk", "title"))
+    elif None in titles.values():
+        titles = page_titles(entries)  # the scope lies within ``pages``: their titles only
     scores = title_scores(titles, terms)
     ranked = sorted((-scores[pk], -entries[pk], pk) for pk in titles)
-    return Matches((pk for _score, _entry, pk in ranked[:limit]), entries)
+    return Matches((pk for _score, _entry, pk in ranked[:limit]), entries, types)

@@ -587,14 +587,16 @@ def prefetch_search_relations(pages):
 RAW = "_search_raw_"  # a deferred StreamField's stored text, on a result page
 
 
-def result_pages(pks):
-    """The pages of ``pks``, in that order, each of its own type: one query for their types,
-    one per type (Wagtail's ``specific()``, without its ordering by path).
+def result_pages(pks, types=None):
+    """The pages of ``pks``, in that order, each of its own type: one query per type (Wagtail's
+    ``specific()``, without its ordering by path), the types from ``types`` (page id -> content
+    type id, as the engine found them in the index) or else read first.
 
     Their StreamFields are read as stored text and parsed only for the pages whose search
     text is built (``restore_streams``): parsing a body block by block cost more than the
     rest of the row, and most results show their summary."""
-    types = dict(with_ids(Page.objects.order_by(), pks).values_list("pk", "content_type_id"))
+    if types is None or any(pk not in types for pk in pks):
+        types = dict(with_ids(Page.objects.order_by(), pks).values_list("pk", "content_type_id"))
     by_type = {}
     for pk in pks:
         if pk in types:
@@ -872,11 +874,14 @@ def search(request):
             # SQLite checks a walked page's year by its key at 2-3x the speed of listing the
             # year first; PostgreSQL hashes the list once and is slower with the check form.
             per_row = filter_pages(pages, filters, per_row=True) if vendor == "sqlite" else None
-            scope = Scope(filter_pages(pages, filters), per_row, dated_scope(pages, filters))
+            scope = Scope(
+                lambda: filter_pages(pages, filters), per_row, dated_scope(pages, filters)
+            )
         ids, partial, prefix = matched_ids(pages, query, locale, scope)
+        types = getattr(ids, "types", None)
         ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)
-        results.object_list = result_pages(list(results.object_list))
+        results.object_list = result_pages(list(results.object_list), types)
         items = describe(results.object_list, query, prefix=prefix)
         for item in items:
             item["html"] = mark_safe(result_html(item, request))  # noqa: S308 - escaped above
