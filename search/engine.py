@@ -23,9 +23,11 @@ import json
 import re
 import unicodedata
 
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_descendant_models
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from wagtail.models import Page
@@ -74,12 +76,32 @@ def narrow_pages(sql, params):
 def database_vendor():
     """'sqlite' or 'postgresql' when Wagtail's database backend (or a subclass of it, such as
     search.backends') is in use there, else None."""
+    backend = get_app_config().get_search_backend_config()["default"].get("BACKEND")
+    return _vendor(backend, connection.vendor)
+
+
+@functools.lru_cache(maxsize=16)
+def _vendor(backend, connection_vendor):
+    """``database_vendor`` for a configured backend and database (building the backend, as
+    each search asked three times, costs more than the answer)."""
     for cls in type(get_search_backend()).__mro__:
         if cls.__module__.startswith("modelsearch.backends.database.sqlite"):
             return "sqlite"
         if cls.__module__.startswith("modelsearch.backends.database.postgres"):
             return "postgresql"
     return None
+
+
+@functools.cache
+def _page_models():
+    return tuple(get_descendant_models(Page))
+
+
+def page_type_ids():
+    """The content type ids of every page model, as SQL: modelsearch's
+    ``get_descendants_content_types_pks`` walks every model of the project at each call."""
+    types = ContentType.objects.get_for_models(*_page_models()).values()
+    return ", ".join(str(int(content_type.pk)) for content_type in types)
 
 
 class Prefix(str):
@@ -313,7 +335,7 @@ def candidates(terms, operator, locale=None, scope=None):
     is stored after the long body text, so reading it would read every body.
     """
     vendor = database_vendor()
-    types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(Page))
+    types = page_type_ids()
     locale_id = getattr(locale, "pk", locale)
 
     def run(sql, params):
@@ -333,7 +355,7 @@ def candidates(terms, operator, locale=None, scope=None):
         checked = scope.check.order_by().values("pk").query.sql_with_params()
         if vendor == "sqlite":
             checked = narrow_pages(*checked)
-        return _scoped(vendor, run, terms, operator, scope.pages, checked)
+        return _scoped(vendor, run, terms, operator, scope, checked)
     if vendor == "sqlite":
         return run(*_sqlite(terms, operator, locale_id))
     with connection.cursor() as cursor:
@@ -418,9 +440,10 @@ def _scoped(vendor, run, terms, operator, scope, checked):
     of them in the scope tells how many pages the scope has. Then whichever is cheaper (see
     ``walk_on``): walking on until CANDIDATES are kept (a wide scope: few more matches to
     read), or gathering the scope's entries (a narrow one) and matching those only.
-    ``checked``: the scope as tested page by page in the walks (``Scope.check``'s SQL).
+    ``scope``: a Scope, its pages listed only to be gathered; ``checked``: the scope as tested
+    page by page in the walks (``Scope.check``'s SQL).
     """
-    types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(Page))
+    types = page_type_ids()
     with connection.cursor() as cursor:
         sql, params = _walk(vendor, terms, operator, checked, PROBE)
         cursor.execute(sql.replace("{types}", types), params)
@@ -439,14 +462,14 @@ def _scoped(vendor, run, terms, operator, scope, checked):
     if vendor == "postgresql":
         # Each page's entry by its own type: one descent of the unique (type, id) index, not
         # one per page type (17: ~50 us a page, 4,200 pages of a campaign at 100,000).
-        typed = scope.order_by().values("pk", "content_type_id").query.sql_with_params()
+        typed = scope.pages.order_by().values("pk", "content_type_id").query.sql_with_params()
         return run(*_postgresql_gather(terms, operator, typed))
-    scoped = scope.order_by().values("pk").query.sql_with_params()
+    scoped = scope.pages.order_by().values("pk").query.sql_with_params()
     if any(isinstance(term, Prefix) for term in terms):
         # FTS5 gathers every word a start begins (no prefix index: ~20 ms for "doan"*) at each
         # seek; one walk against the scope's set gathers them once.
         return run(*_sqlite_scope(terms, operator, *scoped, seek=False))
-    size = scope.order_by()[: SEEK + 1].count()
+    size = scope.pages.order_by()[: SEEK + 1].count()
     return run(*_sqlite_scope(terms, operator, *scoped, seek=size <= SEEK))
 
 
