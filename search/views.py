@@ -35,6 +35,7 @@ from django.db.models.fields import BooleanField
 from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -286,6 +287,40 @@ def filter_pages(pages, filters, per_row=False):
         year, model = filters["year"], filters.get("model")
         pages = pages.filter(year_of_page(year, model) if per_row else of_year(year, model))
     return pages
+
+
+def search_scope(pages, filters):
+    """The filtered ``pages`` as the engine searches them (search.engine.Scope): each form
+    built only when the engine needs it, their SQL kept under ``scope_key``."""
+    # SQLite checks a walked page's year by its key at 2-3x the speed of listing the year
+    # first; PostgreSQL hashes the list once and is slower with the check form.
+    per_row = database_vendor() == "sqlite"
+    return Scope(
+        lambda: filter_pages(pages, filters),
+        (lambda: filter_pages(pages, filters, per_row=True)) if per_row else None,
+        lambda: dated_scope(pages, filters),
+        key=scope_key(filters),
+    )
+
+
+def scope_key(filters):
+    """Everything the SQL of the filtered readable pages is built from: the filters, the
+    language, the site's main language and the paths of the restricted pages (a page made
+    private changes the key). None with a department filter (its path is read from the
+    database, so the SQL is built each time)."""
+    if filters["department"]:
+        return None
+    locale = filters["locale"]
+    tag = named_things()["slugs"].get(filters["tag"], 0) if filters["tag"] else None
+    return (
+        locale.pk if locale else None,
+        main_locale_id(),
+        tuple(restrictions()[0]),
+        filters["kind"],
+        filters["campaign"],
+        tag,
+        filters["year"],
+    )
 
 
 def dated_scope(pages, filters):
@@ -867,16 +902,9 @@ def search(request):
     picks = []
     partial = False
     if query:
-        pages = base_pages(locale)
-        vendor = database_vendor()
-        scope = None
-        if has_filters(filters):
-            # SQLite checks a walked page's year by its key at 2-3x the speed of listing the
-            # year first; PostgreSQL hashes the list once and is slower with the check form.
-            per_row = filter_pages(pages, filters, per_row=True) if vendor == "sqlite" else None
-            scope = Scope(
-                lambda: filter_pages(pages, filters), per_row, dated_scope(pages, filters)
-            )
+        # Built when used: a filtered search's scope holds it, in SQL kept (search_scope).
+        pages = SimpleLazyObject(lambda: base_pages(locale))
+        scope = search_scope(pages, filters) if has_filters(filters) else None
         ids, partial, prefix = matched_ids(pages, query, locale, scope)
         types = getattr(ids, "types", None)
         ids = ordered_ids(ids, query, filters, partial=partial)

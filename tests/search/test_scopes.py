@@ -148,3 +148,24 @@ def test_a_year_finds_each_type_by_its_own_date_and_other_pages_by_publication(
     assert results(client, nam=2023) == []  # a campaign's year is its start's
     for year in ("0", "99999", "-1", "2022x"):  # no year a date can hold: the filter is ignored
         assert len(results(client, nam=year)) == 4  # the newest four (CANDIDATES) of all 8
+
+
+def test_a_filtered_search_whose_sql_is_kept_follows_privacy_and_new_pages(client, news_index):
+    """A filter's SQL is built once per process (search.engine.Scope's key); the same filtered
+    search again still leaves out a page made members-only since, and finds a page published
+    since."""
+    from wagtail.models import PageViewRestriction
+
+    from search import engine
+
+    first, second = article(news_index, 1), article(news_index, 2)
+    filters = {"loai": "bai-viet", "nam": "2025"}
+    assert sorted(results(client, **filters)) == [first.pk, second.pk]
+    assert any(key[1] is not None for key in engine.COMPILED)  # the filter's SQL is kept
+    PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
+    assert results(client, **filters) == [first.pk]
+    third = article(news_index, 3)
+    assert sorted(results(client, **filters)) == [first.pk, third.pk]
+    # Another year is another statement.
+    article(news_index, 4, date=datetime.date(2024, 6, 1))
+    assert len(results(client, **{**filters, "nam": "2024"})) == 1
