@@ -105,7 +105,8 @@ def free_port():
 def gunicorn(env, workers, cached, threads=None):
     """gunicorn with the production configuration the README recommends
     (security/gunicorn.conf.py: gthread, CPUs + 1 workers, 4 threads each), on a free port;
-    ``workers``/``threads`` override the configuration's numbers when given."""
+    ``workers``/``threads`` override the configuration's numbers when given. Yields its
+    address and its process group (the master's pid: the workers are in it)."""
     port = free_port()
     server_env = production_env(env, cached)
     server_env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
@@ -140,7 +141,7 @@ def gunicorn(env, workers, cached, threads=None):
             time.sleep(0.5)
         else:
             raise SystemExit("gunicorn did not answer")
-        yield base
+        yield base, process.pid
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -200,7 +201,30 @@ def wrk(url, connections, duration):
     }
 
 
-def measure(base, urls, names, connections, duration, warmup):
+def group_cpu(group):
+    """CPU seconds so far of each process of a process group (gunicorn's master and workers),
+    by pid, from /proc (Linux); empty elsewhere."""
+    times = {}
+    with contextlib.suppress(OSError):
+        pids = [pid for pid in os.listdir("/proc") if pid.isdigit()]
+        for pid in pids:
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[2]) == group:  # after the name: state, ppid, pgrp, …
+                    times[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return times
+
+
+def busy_cores(before, after, duration):
+    """Each process's cores used over ``duration`` seconds, busiest first (those above 0.01):
+    at 8 connections wrk's keep-alive connections stay with the worker that accepted them,
+    so [1.4] says they all landed on one worker (one core for its Python), [0.8, 0.8, 0.4]
+    that three shared them."""
+    used = ((after[pid] - before.get(pid, 0)) / duration for pid in after)
+    return [round(cores, 2) for cores in sorted(used, reverse=True) if cores > 0.01]
+
+
+def measure(base, urls, names, connections, duration, warmup, group=None):
     figures = {}
     for name in names:
         if name not in urls:
@@ -215,8 +239,15 @@ def measure(base, urls, names, connections, duration, warmup):
             continue
         wrk(url, 2, warmup)
         for c in connections:
+            before = group_cpu(group) if group else {}
             entry[f"c{c}"] = wrk(url, c, duration)
-            log(f"{name:16} c={c}: {entry[f'c{c}']['rps']:8.1f} req/s")
+            if group:
+                entry[f"c{c}"]["cores"] = busy_cores(before, group_cpu(group), duration)
+            cores = entry[f"c{c}"].get("cores")
+            log(
+                f"{name:16} c={c}: {entry[f'c{c}']['rps']:8.1f} req/s"
+                + (f"  cores by process {cores}" if cores is not None else "")
+            )
         figures[name] = entry
     return figures
 
@@ -256,17 +287,17 @@ def run_database(args, db):
             "uncached": {},
             "cached": {},
         }
-        with gunicorn(db.env, args.workers, False, args.threads) as base:
+        with gunicorn(db.env, args.workers, False, args.threads) as (base, group):
             names = ["static", *PAGES, "search", "search_filtered", "feed"]
             if args.pages:
                 names = ["static", *(n for n in names if n in args.pages)]
             run["uncached"] = measure(
-                base, urls, names, args.connections, args.duration, args.warmup
+                base, urls, names, args.connections, args.duration, args.warmup, group
             )
         ratios(run["uncached"], args.connections)
         cached_pages = [n for n in PAGES if not args.pages or n in args.pages]
         if args.cached and cached_pages:
-            with gunicorn(db.env, args.workers, True, args.threads) as base:
+            with gunicorn(db.env, args.workers, True, args.threads) as (base, group):
                 run["cached"] = measure(
                     base,
                     urls,
@@ -274,6 +305,7 @@ def run_database(args, db):
                     args.connections,
                     args.duration,
                     args.warmup,
+                    group,
                 )
             ratios(run["cached"], args.connections)
         results.append(run)
