@@ -99,11 +99,18 @@ def _page_models():
     return tuple(get_descendant_models(Page))
 
 
-def page_type_ids():
-    """The content type ids of every page model, as SQL: modelsearch's
+def page_type_pks():
+    """The content type ids of every page model: modelsearch's
     ``get_descendants_content_types_pks`` walks every model of the project at each call."""
-    types = ContentType.objects.get_for_models(*_page_models()).values()
-    return ", ".join(str(int(content_type.pk)) for content_type in types)
+    return [
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(*_page_models()).values()
+    ]
+
+
+def page_type_ids():
+    """``page_type_pks`` as SQL."""
+    return ", ".join(str(int(pk)) for pk in page_type_pks())
 
 
 class Prefix(str):
@@ -618,16 +625,6 @@ class Matches(list):
         self.types = types or {}
 
 
-def page_titles(ids):
-    """Each page's title, by its key, in a statement written here (no ORM compiling)."""
-    table = connection.ops.quote_name(Page._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, title FROM {table} WHERE id IN ({', '.join(str(int(pk)) for pk in ids)})"  # noqa: S608
-        )
-        return dict(cursor.fetchall())
-
-
 def best_matches(pages, terms, operator, limit, locale=None, scope=None):
     """Ids of ``pages`` matching the folded ``terms``, most relevant first, at most ``limit``.
 
@@ -653,7 +650,8 @@ def best_matches(pages, terms, operator, limit, locale=None, scope=None):
         # titles.
         titles = dict(with_ids(pages.order_by(), entries).values_list("pk", "title"))
     elif None in titles.values():
-        titles = page_titles(entries)  # the scope lies within ``pages``: their titles only
+        # The scope lies within ``pages``: the titles by the pages' keys alone.
+        titles = dict(with_ids(Page.objects.order_by(), entries).values_list("pk", "title"))
     scores = title_scores(titles, terms)
     ranked = sorted((-scores[pk], -entries[pk], pk) for pk in titles)
     return Matches((pk for _score, _entry, pk in ranked[:limit]), entries, types)

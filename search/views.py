@@ -63,6 +63,7 @@ from search.engine import (
     best_matches,
     database_vendor,
     main_locale_id,
+    page_type_pks,
     with_ids,
 )
 from search.signals import tag_through_models
@@ -535,7 +536,7 @@ def index_texts(ids, entries=None):
                 found = cursor.fetchall()
         else:
             found = IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(Page),
+                content_type_id__in=page_type_pks(),
                 object_id__in=[str(pk) for pk in ids],
             ).values_list(*columns)
         for object_id, title, body in found:
