@@ -14,7 +14,8 @@ DEBUG=False, whitenoise), and runs wrk for each URL: a warm-up, then ``--duratio
 of ``--connections``. Pages are measured with the page cache off (uncached) and, with
 ``--cached``, again with it on. Every figure is also given as a ratio to the ~30 KB static
 file (site.css) measured in the same server run, since absolute numbers drift on a shared
-machine. Everything it started is stopped and removed at the end, also on Ctrl-C.
+machine. The searches are measured once more with their matches not kept (``unkept``:
+SEARCH_KEEP_MATCHES=false, what the first reader of a search costs). Everything it started is stopped and removed at the end, also on Ctrl-C.
 
 Results: a JSON file per run in bench/results/ and a Markdown table on stdout.
 Needs wrk (Debian: apt-get install wrk).
@@ -61,6 +62,7 @@ TARGETS = {
 }
 CACHED_TARGET = 1 / 2
 PAGES = ["home", "news_index", "article", "exemplar", "campaign", "tag"]
+SEARCHES = ["search", "search_filtered"]
 
 URLS_SCRIPT = r"""
 import json
@@ -102,13 +104,15 @@ def free_port():
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers, cached, threads=None):
+def gunicorn(env, workers, cached, threads=None, extra=None):
     """gunicorn with the production configuration the README recommends
     (security/gunicorn.conf.py: gthread, CPUs + 1 workers, 4 threads each), on a free port;
-    ``workers``/``threads`` override the configuration's numbers when given. Yields its
-    address and its process group (the master's pid: the workers are in it)."""
+    ``workers``/``threads`` override the configuration's numbers when given, ``extra`` adds
+    settings by environment. Yields its address and its process group (the master's pid: the
+    workers are in it)."""
     port = free_port()
     server_env = production_env(env, cached)
+    server_env.update(extra or {})
     server_env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
     if workers:
         server_env["GUNICORN_WORKERS"] = str(workers)
@@ -285,16 +289,33 @@ def run_database(args, db):
             "duration_s": args.duration,
             "connections": args.connections,
             "uncached": {},
+            "unkept": {},
             "cached": {},
         }
         with gunicorn(db.env, args.workers, False, args.threads) as (base, group):
-            names = ["static", *PAGES, "search", "search_filtered", "feed"]
+            names = ["static", *PAGES, *SEARCHES, "feed"]
             if args.pages:
                 names = ["static", *(n for n in names if n in args.pages)]
             run["uncached"] = measure(
                 base, urls, names, args.connections, args.duration, args.warmup, group
             )
         ratios(run["uncached"], args.connections)
+        searches = [n for n in SEARCHES if not args.pages or n in args.pages]
+        if not args.no_unkept and searches:
+            # The first reader of a search: its matches not kept (SEARCH_KEEP_MATCHES=false),
+            # the full-text index walked on every request.
+            extra = {"SEARCH_KEEP_MATCHES": "false"}
+            with gunicorn(db.env, args.workers, False, args.threads, extra) as (base, group):
+                run["unkept"] = measure(
+                    base,
+                    urls,
+                    ["static", *searches],
+                    args.connections,
+                    args.duration,
+                    args.warmup,
+                    group,
+                )
+            ratios(run["unkept"], args.connections)
         cached_pages = [n for n in PAGES if not args.pages or n in args.pages]
         if args.cached and cached_pages:
             with gunicorn(db.env, args.workers, True, args.threads) as (base, group):
@@ -376,8 +397,8 @@ def table(run):
         + " | p50/p99 ms (c=1) | target | met |",
         "| --- | --- | " + " | ".join("---" for _ in run["connections"]) + " | --- | --- | --- |",
     ]
-    for mode in ("uncached", "cached"):
-        for name, entry in run[mode].items():
+    for mode in ("uncached", "unkept", "cached"):
+        for name, entry in run.get(mode, {}).items():
             cells = []
             met = []
             for c in run["connections"]:
@@ -450,6 +471,12 @@ def main():
         "--no-datasets",
         action="store_true",
         help="seed every scale with seed_bulk instead of loading /work/bench-data datasets",
+    )
+    parser.add_argument(
+        "--no-unkept",
+        action="store_true",
+        help="skip measuring the searches again with their matches not kept "
+        "(SEARCH_KEEP_MATCHES=false: the index walked on every request)",
     )
     parser.add_argument(
         "--pages",

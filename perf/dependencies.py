@@ -12,6 +12,8 @@ The two sides use the same vocabulary:
 - ``tag:<slug>``: what carries a tag (the tag's page, related articles)
 - ``snippet:<app.model>``: a snippet's rows (exemplar categories)
 - ``settings``: site settings (header and footer), ``images``: edited or deleted images
+- ``pages``: any live page's fields, place or privacy (what a search finds: its kept matches,
+  search.views.kept_matches)
 - ``top``: the site roots and their sections (depth 3): the header's section links, the
   language switcher's home pages, the Site with its root page (perf.lookups)
 - ``any``: everything; bumped by changes whose readers cannot be known (a page moved, an
@@ -102,7 +104,7 @@ def tags_for_tag_view(slug):
 
 def tags_for_change(page):
     """Tags a change to ``page`` (specific, as stored) touches, to invalidate."""
-    tags = {f"page:{page.pk}", f"tk:{page.translation_key}"}
+    tags = {f"page:{page.pk}", f"tk:{page.translation_key}", "pages"}
     tags |= {f"under:{pk}" for pk in _ancestor_ids(page)}
     if page.depth is not None and page.depth <= 3:
         tags.add("top")  # a site root or a section: the header's links, the language switcher

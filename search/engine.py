@@ -286,6 +286,14 @@ def _postgresql_gather(terms, operator, scoped):
     )
 
 
+def newest_entry():
+    """The id of the index's newest entry (0 when empty): about the number of entries, read
+    from the end of the primary key."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(id) FROM {IndexEntry._meta.db_table}")  # noqa: S608
+        return cursor.fetchone()[0] or 0
+
+
 def main_locale_id():
     """The id of the site's main language's Locale (it holds nearly every page), or None."""
     from wagtail.models import Locale
@@ -416,9 +424,7 @@ def candidates(terms, operator, locale=None, scope=None):
         return _scoped(vendor, run, terms, operator, scope, scope.check_sql())
     if vendor == "sqlite":
         return run(*_sqlite(terms, operator, locale_id))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(id) FROM {IndexEntry._meta.db_table}")  # noqa: S608
-        since = (cursor.fetchone()[0] or 0) - WINDOW
+    since = newest_entry() - WINDOW
     if since > 0:
         found = run(*_postgresql(terms, operator, since, locale_id))
         if len(found) >= min(ENOUGH, CANDIDATES):
@@ -530,9 +536,7 @@ def _scoped(vendor, run, terms, operator, scope, checked):
     found = found_pages(row[:3] for row in probe if row[3])
     if len(found) >= CANDIDATES or len(probe) < PROBE:  # enough, or every match was read
         return found[:CANDIDATES]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(id) FROM {IndexEntry._meta.db_table}")  # noqa: S608
-        entries = cursor.fetchone()[0] or 0
+    entries = newest_entry()
     oldest = min(row[0] for row in probe)
     if walk_on(len(found), entries, oldest):
         keep = CANDIDATES - len(found)

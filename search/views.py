@@ -8,6 +8,7 @@ the words exactly as typed (with their marks) rank above those found only by fol
 import datetime
 import functools
 import hashlib
+import json
 import re
 import uuid
 
@@ -63,6 +64,7 @@ from search.engine import (
     best_matches,
     database_vendor,
     main_locale_id,
+    newest_entry,
     page_type_pks,
     with_ids,
 )
@@ -230,6 +232,40 @@ def matched_ids(pages, query, locale=None, scope=None):
         ids += [pk for pk in found if pk not in ids.entries]
         ids.entries = {**getattr(found, "entries", {}), **ids.entries}
     return ids, True, False
+
+
+MATCHES_KEY = "search-matches"
+
+
+def kept_matches(pages, query, filters, scope):
+    """``matched_ids`` for the query and filters, kept in the cache (perf.lookups.remember)
+    until a live page changes, moves, is deleted or made private (its ``pages`` tag,
+    perf.dependencies) or the index gains an entry, for the next reader of the same search:
+    the minute a campaign's link lands in every department's group, most readers ask the same
+    thing. The key names all the matches depend on: the folded words (so "công đoàn" and
+    "cong doan" share it), the language, the filters, the restricted pages' paths, the search
+    engine and the index's newest entry (one read of the primary key's end: an index rebuilt
+    by ``update_index`` or filled by ``seed_bulk``, which send no page signals, has new
+    entries). The order by relevance, the pages and their snippets are read afresh each time
+    (``ordered_ids``). ``SEARCH_KEEP_MATCHES = False`` (env) searches every time."""
+    locale = filters["locale"]
+    if not settings.SEARCH_KEEP_MATCHES:
+        return matched_ids(pages, query, locale, scope)
+    name = json.dumps(
+        [
+            database_vendor() or "",
+            connection.vendor,
+            newest_entry(),
+            folded_terms(query),
+            locale.pk if locale else None,
+            main_locale_id(),
+            restrictions()[0],
+            [filters[key] for key in ("kind", "department", "campaign", "tag", "year")],
+        ]
+    )
+    return remember(
+        f"{MATCHES_KEY}:{name}", {"pages"}, lambda: matched_ids(pages, query, locale, scope)
+    )
 
 
 def has_filters(filters):
@@ -906,7 +942,7 @@ def search(request):
         # Built when used: a filtered search's scope holds it, in SQL kept (search_scope).
         pages = SimpleLazyObject(lambda: base_pages(locale))
         scope = search_scope(pages, filters) if has_filters(filters) else None
-        ids, partial, prefix = matched_ids(pages, query, locale, scope)
+        ids, partial, prefix = kept_matches(pages, query, filters, scope)
         types = getattr(ids, "types", None)
         ids = ordered_ids(ids, query, filters, partial=partial)
         results = paginate(request, ids, per_page=PER_PAGE)

@@ -250,6 +250,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's default "english" config drops folded Vietnamese syllables that are English
     # stop words (the, to, an, do, so, me); "simple" keeps every word.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
+# A search's matches are kept in the cache (like the kept lists, so the cache must be shared
+# in production) until a page changes or the index gains an entry: search.views.kept_matches.
+SEARCH_KEEP_MATCHES = env("SEARCH_KEEP_MATCHES", "true").lower() == "true"
 # Elasticsearch/OpenSearch: every text field folds marks (asciifolding also maps đ to d) and
 # keeps the original token too, so "nguoi" finds "người" and "người" ranks exact matches first.
 SEARCH_INDEX_SETTINGS = {

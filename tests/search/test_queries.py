@@ -7,6 +7,13 @@ import pytest
 from tests import factories, utils
 
 
+@pytest.fixture(autouse=True)
+def search_every_time(settings):
+    """These tests measure the engine's statements: each search searches (a repeated one is
+    otherwise answered from its kept matches, see tests/search/test_kept.py)."""
+    settings.SEARCH_KEEP_MATCHES = False
+
+
 @pytest.fixture
 def articles(news_index, department, campaign_index):
     campaign = factories.CampaignPageFactory(
