@@ -83,6 +83,8 @@ def main():
         db.ensure(scales[0])
         db.manage("collectstatic", "--noinput", production=True)
         os.environ.update(common.production_env(db.env))
+        # Every request walks the index: the engine, not its kept matches (search.views).
+        os.environ["SEARCH_KEEP_MATCHES"] = "false"
         common.setup_django(db, settings="settings.production")
         from django.core.cache import caches
         from django.core.wsgi import get_wsgi_application
