@@ -16,6 +16,15 @@ indexes at most 1.5×, search 3×, from 1,000 to 100,000 articles).
 
 Results: bench/results/flat-<date>-<db>.json and a Markdown table on stdout.
 
+``--interleave`` loads every scale at once (one throwaway database each) and serves each
+from its own process, and asks them in turn, request by request (1,000, 100,000, then
+100,000, 1,000 …): the machine's drift over the minutes one scale's measurement takes falls on
+every scale alike, so the multiples compare the same moments (on the shared development
+machine the CPU time of one request moved by up to ±40% within minutes).
+
+    flock /work/bench.lock .venv/bin/python bench/flat.py --db sqlite --scales 1000,100000 \
+        --repeat 15 --interleave
+
 ``--profile`` measures what gunicorn runs instead: Django's WSGI handler called in-process
 with the production settings (``settings.production``, DEBUG off, the environment
 bench/run.py gives gunicorn, page cache off unless ``--cached``), after ``collectstatic``;
@@ -31,12 +40,14 @@ Results: bench/results/profile-<date>-<db>.json and the figures on stdout.
 """
 
 import argparse
+import contextlib
 import cProfile
 import datetime
 import io
 import json
 import os
 import pstats
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -255,6 +266,7 @@ def profile(args, scales):
                 if not args.no_cprofile:
                     print(_cprofile(app, path, data, args.repeat, args.top), flush=True)
             run["rows"].append({"articles": db.articles, "pages": pages})
+    run["command"] = " ".join(sys.argv)
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
     out = ROOT / "bench" / "results" / f"profile-{stamp}-{run['label']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -262,7 +274,97 @@ def profile(args, scales):
     common.log(f"results in {out.relative_to(ROOT)}")
 
 
+def serve():
+    """``--serve`` (a child of ``--interleave``): set up Django on the database the
+    environment names (settings.test, searches never from kept matches), print the pages'
+    addresses as one JSON line, then for each page name read on stdin answer one request with
+    its status, wall and CPU milliseconds (a JSON line)."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "settings.test"
+    os.environ["SEARCH_KEEP_MATCHES"] = "false"  # the engine's flatness (see measure)
+    import django
+
+    django.setup()
+    clear_caches()
+    namespace = {}
+    exec(URLS_CODE, namespace)  # noqa: S102 - our own code, run after django.setup()
+    urls = namespace["URLS"]
+    client = common.client()
+    print(json.dumps(urls), flush=True)
+    for line in sys.stdin:
+        path, data = urls[line.strip()]
+        wall, cpu, response = common.timed(lambda: client.get(path, data))  # noqa: B023
+        print(json.dumps({"status": response.status_code, "wall": wall, "cpu": cpu}), flush=True)
+
+
+class Child:
+    """One scale's database served by a ``--serve`` process."""
+
+    def __init__(self, db):
+        env = {**db.env, "PYTHONPATH": str(ROOT)}
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--serve"],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.urls = json.loads(self.process.stdout.readline())
+
+    def get(self, name):
+        self.process.stdin.write(name + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def interleaved(args, scales):
+    """Every scale loaded at once, each page asked of each scale's process in turn."""
+    with contextlib.ExitStack() as stack:
+        dbs = []
+        for scale in scales:
+            db = stack.enter_context(common.database(args.db))
+            db.ensure(scale)
+            dbs.append(db)
+        children = [Child(db) for db in dbs]
+        stack.callback(lambda: [child.close() for child in children])
+        names = [name for name in children[0].urls if all(name in c.urls for c in children)]
+        rows = [{"articles": db.articles, "pages": {}} for db in dbs]
+        for name in names:
+            answers = [child.get(name) for child in children]  # warm-up
+            if any(answer["status"] != 200 for answer in answers):
+                for row, answer in zip(rows, answers, strict=True):
+                    row["pages"][name] = {"status": answer["status"]}
+                continue
+            walls, cpus = [[] for _ in children], [[] for _ in children]
+            for number in range(args.repeat):
+                order = range(len(children)) if number % 2 == 0 else reversed(range(len(children)))
+                for index in order:
+                    answer = children[index].get(name)
+                    walls[index].append(answer["wall"])
+                    cpus[index].append(answer["cpu"])
+            for index, row in enumerate(rows):
+                path, data = children[index].urls[name]
+                row["pages"][name] = {
+                    "path": path,
+                    "data": data,
+                    "wall": common.summary(walls[index]),
+                    "cpu": common.summary(cpus[index]),
+                }
+            common.log(
+                f"{name:16} cpu p50 "
+                + ", ".join(f"{row['pages'][name]['cpu']['p50']:.1f}" for row in rows)
+                + " ms"
+            )
+        return {"vendor": dbs[0].vendor, "label": dbs[0].label, "rows": rows}
+
+
 def main():
+    if sys.argv[1:] == ["--serve"]:
+        return serve()
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--scales", default="1000,10000,100000")
@@ -273,6 +375,11 @@ def main():
     parser.add_argument(
         "--cold", action="store_true", help="empty every cache before each timed request"
     )
+    parser.add_argument(
+        "--interleave",
+        action="store_true",
+        help="every scale loaded at once, each served by its own process, asked in turn",
+    )
     parser.add_argument("--pages", default="", help="--profile: these pages only (a,b,…)")
     parser.add_argument("--cached", action="store_true", help="--profile: page cache on")
     parser.add_argument("--no-cprofile", action="store_true", help="--profile: timings only")
@@ -282,6 +389,11 @@ def main():
     if args.profile:
         return profile(args, scales)
     run = {"machine": common.machine(), "repeat": args.repeat, "cold": args.cold, "rows": []}
+    if args.interleave:
+        if args.cold:
+            raise SystemExit("--interleave measures warm pages only")
+        run.update(interleaved(args, scales), interleaved=True)
+        return save(run, args)
     with common.database(args.db) as db:
         run.update(vendor=db.vendor, label=db.label)
         db.ensure(scales[0])
@@ -290,6 +402,11 @@ def main():
             db.ensure(scale)
             pages = measure(args.repeat, cold=args.cold)
             run["rows"].append({"articles": db.articles, "pages": pages})
+    return save(run, args)
+
+
+def save(run, args):
+    run.setdefault("command", " ".join(sys.argv))
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
     name = f"flat-{stamp}-{run['label']}{'-cold' if args.cold else ''}.json"
     out = ROOT / "bench" / "results" / name
