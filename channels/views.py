@@ -87,11 +87,13 @@ def qr_svg(url, css_class="qr__code", title=""):
 @require_GET
 @cache_control(public=True, max_age=3600)
 def page_qr(request, page_id, fmt):
-    """The QR code of a public page, as SVG (posters, any size) or PNG (chat apps)."""
+    """The QR code of a public page, as SVG (posters, any size) or PNG (chat apps); not found
+    for a page without an address (the tree's root, a page outside every site)."""
     page = Page.objects.live().public().filter(pk=page_id).first()
-    if page is None:
+    url = page.get_full_url(request) if page is not None else None
+    if not url:
         raise Http404
-    code = qr_code(page.get_full_url(request))
+    code = qr_code(url)
     filename = f"ma-qr-{page.slug}.{fmt}"
     if fmt == "svg":
         response = HttpResponse(content_type="image/svg+xml")

@@ -11,7 +11,7 @@ from PIL import Image
 
 from django.conf import settings
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from tests import utils
 
@@ -82,6 +82,8 @@ def test_qr_code_of_a_private_or_unknown_page_is_not_found(client, newsroom):
     private = newsroom["private"]
     assert client.get(f"/ma-qr/{private.pk}.png").status_code == 404
     assert client.get("/ma-qr/999999.svg").status_code == 404
+    # The tree's root is live and public but has no address (it gave a 500).
+    assert client.get(f"/ma-qr/{Page.get_first_root_node().pk}.svg").status_code == 404
     assert client.get(f"/ma-qr/{newsroom['campaign'].pk}.gif").status_code == 404
     PageViewRestriction.objects.create(
         page=newsroom["campaign"], restriction_type=PageViewRestriction.LOGIN
